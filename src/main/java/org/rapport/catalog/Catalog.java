@@ -1,0 +1,132 @@
+package org.rapport.catalog;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The technique catalog: every technique, step and pitfall a dialogue may tag. Immutable; load the bundled one with
+ * {@link #bundled()}.
+ */
+public final class Catalog {
+    private static final String RESOURCE = "/org/rapport/catalog/techniques.json";
+    private static volatile Catalog bundled;
+
+    private final List<Technique> techniques;
+    private final List<Pitfall> pitfalls;
+    private final Map<String, Technique> techniqueById = new LinkedHashMap<>();
+    private final Map<String, Step> stepById = new LinkedHashMap<>();
+    private final Map<String, Technique> techniqueOfStep = new LinkedHashMap<>();
+    private final Map<String, Pitfall> pitfallById = new LinkedHashMap<>();
+
+    public Catalog(List<Technique> techniques, List<Pitfall> pitfalls) {
+        this.techniques = List.copyOf(techniques);
+        this.pitfalls = List.copyOf(pitfalls);
+        for (Technique t : this.techniques) {
+            techniqueById.put(t.id(), t);
+            for (Step s : t.steps()) {
+                stepById.put(s.id(), s);
+                techniqueOfStep.put(s.id(), t);
+            }
+        }
+        for (Pitfall p : this.pitfalls) pitfallById.put(p.id(), p);
+    }
+
+    /** The catalog shipped inside the application. */
+    public static Catalog bundled() {
+        Catalog c = bundled;
+        if (c == null) {
+            try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) throw new IllegalStateException("The technique catalog " + RESOURCE + " is missing from the build.");
+                c = read(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bundled = c;
+        }
+        return c;
+    }
+
+    static Catalog read(Reader reader) {
+        CatalogFile dto;
+        try {
+            dto = new Gson().fromJson(reader, CatalogFile.class);
+        } catch (JsonParseException e) {
+            throw new IllegalStateException("The technique catalog cannot be read: " + e.getMessage(), e);
+        }
+        if (dto == null || dto.techniques() == null || dto.pitfalls() == null) {
+            throw new IllegalStateException("The technique catalog is empty or incomplete.");
+        }
+        return new Catalog(dto.techniques(), dto.pitfalls());
+    }
+
+    /** The catalog file as written (Gson does not read local records, so this one is nested). */
+    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls) {
+    }
+
+    public List<Technique> techniques() {
+        return techniques;
+    }
+
+    public List<Pitfall> pitfalls() {
+        return pitfalls;
+    }
+
+    public Optional<Technique> technique(String id) {
+        return Optional.ofNullable(techniqueById.get(id));
+    }
+
+    public Optional<Step> step(String id) {
+        return Optional.ofNullable(stepById.get(id));
+    }
+
+    public Optional<Pitfall> pitfall(String id) {
+        return Optional.ofNullable(pitfallById.get(id));
+    }
+
+    /** The technique a step belongs to, or the technique itself when given a technique id. */
+    public Optional<Technique> techniqueOf(String stepOrTechniqueId) {
+        Technique t = techniqueOfStep.get(stepOrTechniqueId);
+        return t != null ? Optional.of(t) : technique(stepOrTechniqueId);
+    }
+
+    public boolean isStep(String id) {
+        return stepById.containsKey(id);
+    }
+
+    public boolean isTechnique(String id) {
+        return techniqueById.containsKey(id);
+    }
+
+    public boolean isPitfall(String id) {
+        return pitfallById.containsKey(id);
+    }
+
+    /** Every id a dialogue may use anywhere: techniques, steps and pitfalls. */
+    public List<String> allIds() {
+        var ids = new java.util.ArrayList<String>(techniqueById.keySet());
+        ids.addAll(stepById.keySet());
+        ids.addAll(pitfallById.keySet());
+        return ids;
+    }
+
+    /** A human name for any id: "LEAD: Listen", "The sympathy trap", or the id itself when unknown. */
+    public String displayName(String id) {
+        Step s = stepById.get(id);
+        if (s != null) return techniqueOfStep.get(id).name() + ": " + s.name();
+        Technique t = techniqueById.get(id);
+        if (t != null) return t.name();
+        Pitfall p = pitfallById.get(id);
+        return p != null ? p.name() : id;
+    }
+}

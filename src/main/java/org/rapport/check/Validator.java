@@ -1,0 +1,49 @@
+package org.rapport.check;
+
+import org.rapport.catalog.Catalog;
+import org.rapport.diag.Diagnostic;
+import org.rapport.format.DialogueReader;
+import org.rapport.format.ReadResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a dialogue file and runs every check on it. The same validator serves the app's library, the author view and
+ * the command line, so an author sees the same diagnostics everywhere.
+ */
+public final class Validator {
+    private final DialogueReader reader;
+    private final Catalog catalog;
+    private final List<Check> checks;
+
+    public Validator(Catalog catalog) {
+        this(new DialogueReader(), catalog);
+    }
+
+    public Validator(DialogueReader reader, Catalog catalog) {
+        this.reader = reader;
+        this.catalog = catalog;
+        this.checks = List.of(new ReferenceCheck(), new RouteCheck(), new ChoiceCountCheck(), new BestChoiceCheck(),
+                new WhyCheck(), new TagCheck(), new GraphCheck());
+    }
+
+    public Validated validate(Path file) {
+        return runChecks(reader.read(file));
+    }
+
+    public Validated validate(String name, byte[] bytes) {
+        return runChecks(reader.read(name, bytes));
+    }
+
+    private Validated runChecks(ReadResult read) {
+        List<Diagnostic> all = new ArrayList<>(read.diagnostics());
+        if (read.dialogue() != null) {
+            CheckContext ctx = new CheckContext(read.file(), read.dialogue(), read.sourceMap(), catalog, read.declaredNodeIds());
+            for (Check check : checks) all.addAll(check.run(ctx));
+        }
+        all.sort(Diagnostic.ORDER);
+        return new Validated(read, all);
+    }
+}

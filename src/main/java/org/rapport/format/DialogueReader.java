@@ -1,0 +1,136 @@
+package org.rapport.format;
+
+import org.rapport.diag.Diagnostic;
+import org.rapport.diag.Position;
+import org.rapport.diag.Severity;
+import org.rapport.diag.SourceMap;
+import org.rapport.format.json.JsonSyntaxError;
+import org.rapport.format.json.JsonValue;
+import org.rapport.format.json.StrictJsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads dialogue files strictly and never throws on bad content: every problem becomes a located diagnostic.
+ * Files over the size limit are refused before they are read.
+ */
+public final class DialogueReader {
+    /** 16 MiB: far beyond any hand-written dialogue, small enough that a wrong file cannot exhaust memory. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    private final long maxBytes;
+
+    public DialogueReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public DialogueReader(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public ReadResult read(Path file) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                return failed(name, null, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
+                        "The file is " + mib(size) + ", over the " + mib(maxBytes) + " limit for a dialogue. Is it the right file?", null));
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            }
+            if (bytes.length > maxBytes) {
+                return failed(name, null, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
+                        "The file is over the " + mib(maxBytes) + " limit for a dialogue. Is it the right file?", null));
+            }
+            return read(name, bytes);
+        } catch (IOException e) {
+            return failed(name, null, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP007",
+                    "The file cannot be read: " + e.getMessage(), null));
+        }
+    }
+
+    /** Reads bytes already in memory; {@code name} is what diagnostics call the file. */
+    public ReadResult read(String name, byte[] bytes) {
+        String hash = sha256(bytes);
+        if (bytes.length > maxBytes) {
+            return failed(name, hash, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
+                    "The file is " + mib(bytes.length) + ", over the " + mib(maxBytes) + " limit for a dialogue.", null));
+        }
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (CharacterCodingException e) {
+            Position p = positionOfBadByte(bytes);
+            return failed(name, hash, new Diagnostic(name, p.line(), p.column(), Severity.ERROR, "RAP003",
+                    "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.", null));
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        JsonValue root;
+        try {
+            root = StrictJsonParser.parse(text);
+        } catch (JsonSyntaxError e) {
+            return failed(name, hash, new Diagnostic(name, e.pos().line(), e.pos().column(), Severity.ERROR, e.code(), e.getMessage(), null));
+        }
+        DialogueMapperV1 mapper = new DialogueMapperV1(name);
+        var dialogue = mapper.map(root);
+        return new ReadResult(name, dialogue, mapper.sourceMap(), mapper.diagnostics(), mapper.declaredNodeIds(), hash);
+    }
+
+    private static ReadResult failed(String name, String hash, Diagnostic d) {
+        return new ReadResult(name, null, new SourceMap(), List.of(d), Set.of(), hash);
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Line and column of the first byte that is not valid UTF-8 (column counted in characters decoded so far). */
+    private static Position positionOfBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        out.flip();
+        int line = 1;
+        int col = 1;
+        while (out.hasRemaining()) {
+            if (out.get() == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new Position(line, col);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.rapport.format.json;
+
+import org.rapport.diag.Position;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A strict RFC 8259 JSON parser that records the line and column of every key and value and keeps duplicate keys
+ * (as errors to report) instead of silently dropping one.
+ *
+ * <p>Why not Gson's reader: it exposes no token positions and lets a duplicated key win silently, and an author needs
+ * both to find a slip such as a second {@code "next"}. Gson still writes JSON and reads the bundled catalog.
+ *
+ * <p>Bounded on hostile input: nesting deeper than {@link #MAX_DEPTH} is refused; everything else is linear in the
+ * input length.
+ */
+public final class StrictJsonParser {
+    public static final int MAX_DEPTH = 64;
+
+    private final String text;
+    private int i;
+    private int line = 1;
+    private int lineStart;
+    private int depth;
+
+    private StrictJsonParser(String text) {
+        this.text = text;
+    }
+
+    /** Parses one JSON document; the text must already be decoded and stripped of a byte-order mark. */
+    public static JsonValue parse(String text) throws JsonSyntaxError {
+        StrictJsonParser p = new StrictJsonParser(text);
+        p.skipWhitespace();
+        if (p.i >= text.length()) {
+            throw new JsonSyntaxError("RAP006", Position.START, "The file is empty. A dialogue file holds one JSON object: { \"format\": 1, ... }.");
+        }
+        JsonValue v = p.value();
+        p.skipWhitespace();
+        if (p.i < text.length()) {
+            throw p.error("RAP001", "Unexpected text after the end of the JSON document. A file holds exactly one object; remove what follows, or check for an extra '}'.");
+        }
+        return v;
+    }
+
+    private Position here() {
+        return new Position(line, i - lineStart + 1);
+    }
+
+    private JsonSyntaxError error(String code, String message) {
+        return new JsonSyntaxError(code, here(), message);
+    }
+
+    private void skipWhitespace() {
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                return;
+            }
+            i++;
+        }
+    }
+
+    private JsonValue value() throws JsonSyntaxError {
+        if (i >= text.length()) throw error("RAP001", "The file ends in the middle of a value. Something is not closed: check the last '}' or ']' and quotes.");
+        char c = text.charAt(i);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> new JsonValue.JString(here(), string());
+            case 't' -> literal("true", new JsonValue.JBool(here(), true));
+            case 'f' -> literal("false", new JsonValue.JBool(here(), false));
+            case 'n' -> literal("null", new JsonValue.JNull(here()));
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) yield number();
+                throw unexpected(c, "a value (text in double quotes, a number, true, false, null, an object or a list)");
+            }
+        };
+    }
+
+    private JsonSyntaxError unexpected(char c, String expected) {
+        if (c == '/' || c == '#') {
+            return error("RAP001", "Comments are not allowed in a dialogue file (JSON has none). Move the remark into a \"note\" or remove it.");
+        }
+        if (c == '\'') {
+            return error("RAP001", "Text must be in double quotes (\"), not single quotes.");
+        }
+        if (c == '}' || c == ']') {
+            return error("RAP001", "Found '" + c + "' where " + expected + " was expected. Is there a trailing comma just before it? Remove it.");
+        }
+        String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        return error("RAP001", "Unexpected " + shown + ": expected " + expected + ".");
+    }
+
+    private JsonValue literal(String word, JsonValue v) throws JsonSyntaxError {
+        if (!text.startsWith(word, i)) {
+            throw error("RAP001", "Unexpected word here: did you mean " + word + ", or forget the quotes around some text?");
+        }
+        i += word.length();
+        return v;
+    }
+
+    private void enter() throws JsonSyntaxError {
+        if (++depth > MAX_DEPTH) {
+            throw error("RAP004", "The JSON is nested more than " + MAX_DEPTH + " levels deep. A dialogue needs about 7; the file is probably damaged.");
+        }
+    }
+
+    private JsonValue object() throws JsonSyntaxError {
+        JsonValue.JObject obj = new JsonValue.JObject(here());
+        enter();
+        i++;
+        skipWhitespace();
+        if (peekIs('}')) {
+            i++;
+            depth--;
+            return obj;
+        }
+        while (true) {
+            skipWhitespace();
+            if (i >= text.length()) throw endInside("object", obj.pos());
+            char c = text.charAt(i);
+            if (c != '"') throw unexpected(c, "a field name in double quotes");
+            Position keyPos = here();
+            String key = string();
+            skipWhitespace();
+            if (!peekIs(':')) {
+                if (i >= text.length()) throw endInside("object", obj.pos());
+                throw error("RAP001", "Expected ':' after the field name \"" + shorten(key) + "\".");
+            }
+            i++;
+            skipWhitespace();
+            JsonValue v = value();
+            JsonValue.Member m = new JsonValue.Member(key, keyPos, v);
+            if (obj.members().containsKey(key)) {
+                obj.duplicates().add(m); // the first one stays in force; the checks report the repeat
+            } else {
+                obj.members().put(key, m);
+            }
+            skipWhitespace();
+            if (i >= text.length()) throw endInside("object", obj.pos());
+            c = text.charAt(i);
+            if (c == ',') {
+                i++;
+                skipWhitespace();
+                if (peekIs('}')) throw error("RAP001", "Trailing comma before '}'. JSON allows no comma after the last field: remove it.");
+                continue;
+            }
+            if (c == '}') {
+                i++;
+                depth--;
+                return obj;
+            }
+            throw error("RAP001", "Expected ',' or '}' after the value of \"" + shorten(key) + "\". Is a comma missing?");
+        }
+    }
+
+    private JsonValue array() throws JsonSyntaxError {
+        Position start = here();
+        List<JsonValue> items = new ArrayList<>();
+        enter();
+        i++;
+        skipWhitespace();
+        if (peekIs(']')) {
+            i++;
+            depth--;
+            return new JsonValue.JArray(start, items);
+        }
+        while (true) {
+            skipWhitespace();
+            items.add(value());
+            skipWhitespace();
+            if (i >= text.length()) throw endInside("list", start);
+            char c = text.charAt(i);
+            if (c == ',') {
+                i++;
+                skipWhitespace();
+                if (peekIs(']')) throw error("RAP001", "Trailing comma before ']'. JSON allows no comma after the last item: remove it.");
+                continue;
+            }
+            if (c == ']') {
+                i++;
+                depth--;
+                return new JsonValue.JArray(start, items);
+            }
+            throw error("RAP001", "Expected ',' or ']' in the list. Is a comma missing between two items?");
+        }
+    }
+
+    private JsonSyntaxError endInside(String what, Position opened) {
+        return error("RAP001", "The file ends before the " + what + " opened at line " + opened.line() + ", column "
+                + opened.column() + " is closed. Add the missing '" + (what.equals("list") ? "]" : "}") + "'.");
+    }
+
+    private boolean peekIs(char c) {
+        return i < text.length() && text.charAt(i) == c;
+    }
+
+    private String string() throws JsonSyntaxError {
+        Position start = here();
+        i++;
+        StringBuilder sb = null;
+        int runStart = i;
+        while (true) {
+            if (i >= text.length()) {
+                throw new JsonSyntaxError("RAP001", start, "This text is never closed: add the closing double quote (\").");
+            }
+            char c = text.charAt(i);
+            if (c == '"') {
+                String s = sb == null ? text.substring(runStart, i) : sb.append(text, runStart, i).toString();
+                i++;
+                return s;
+            }
+            if (c == '\\') {
+                if (sb == null) sb = new StringBuilder();
+                sb.append(text, runStart, i);
+                i++;
+                if (i >= text.length()) throw new JsonSyntaxError("RAP001", start, "This text is never closed: add the closing double quote (\").");
+                char e = text.charAt(i);
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case '/' -> sb.append('/');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (i + 4 >= text.length()) {
+                            throw error("RAP001", "A \\u escape needs four hex digits, e.g. \\u00e9.");
+                        }
+                        int cp = 0;
+                        for (int k = 1; k <= 4; k++) {
+                            int d = Character.digit(text.charAt(i + k), 16);
+                            if (d < 0) throw error("RAP001", "A \\u escape needs four hex digits, e.g. \\u00e9.");
+                            cp = cp * 16 + d;
+                        }
+                        sb.append((char) cp);
+                        i += 4;
+                    }
+                    default -> throw error("RAP001", "Unknown escape '\\" + e + "' in text. Use \\\" for a quote, \\\\ for a backslash, \\n for a new line.");
+                }
+                i++;
+                runStart = i;
+                continue;
+            }
+            if (c < 0x20) {
+                if (c == '\n') {
+                    throw new JsonSyntaxError("RAP001", start, "This text runs onto the next line: is a closing double quote missing? (Inside text, write a line break as \\n.)");
+                }
+                throw error("RAP001", "Text contains a raw control character (" + String.format("U+%04X", (int) c) + "). Write a tab as \\t; remove other invisible characters.");
+            }
+            i++;
+        }
+    }
+
+    private JsonValue number() throws JsonSyntaxError {
+        Position start = here();
+        int s = i;
+        if (peekIs('-')) i++;
+        if (peekIs('0')) {
+            i++;
+        } else if (i < text.length() && text.charAt(i) >= '1' && text.charAt(i) <= '9') {
+            digits();
+        } else {
+            throw error("RAP001", "A number is expected after '-'.");
+        }
+        if (peekIs('.')) {
+            i++;
+            if (digits() == 0) throw error("RAP001", "A number cannot end with '.': write 2 or 2.5.");
+        }
+        if (peekIs('e') || peekIs('E')) {
+            i++;
+            if (peekIs('+') || peekIs('-')) i++;
+            if (digits() == 0) throw error("RAP001", "A number's exponent needs digits.");
+        }
+        if (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+            throw error("RAP001", "This number is followed by unexpected characters. Numbers are written like 3 or -2; put text in double quotes.");
+        }
+        return new JsonValue.JNumber(start, text.substring(s, i));
+    }
+
+    private int digits() {
+        int n = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+            n++;
+        }
+        return n;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

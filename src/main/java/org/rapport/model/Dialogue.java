@@ -1,0 +1,30 @@
+package org.rapport.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One branching customer conversation, as loaded from a dialogue file. Immutable. */
+public record Dialogue(String id, String title, String summary, Difficulty difficulty, int minutes, List<String> tags,
+                       Customer customer, String setting, String start, Map<String, Node> nodes) {
+
+    public Dialogue {
+        tags = List.copyOf(tags);
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    }
+
+    public Node node(String nodeId) {
+        return nodes.get(nodeId);
+    }
+
+    /** Every customer node, in file order. */
+    public List<CustomerNode> decisions() {
+        return nodes.values().stream().filter(CustomerNode.class::isInstance).map(CustomerNode.class::cast).toList();
+    }
+
+    /** Every ending node, in file order. */
+    public List<EndingNode> endings() {
+        return nodes.values().stream().filter(EndingNode.class::isInstance).map(EndingNode.class::cast).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package org.rapport;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Core code stays free of JavaFX, so it runs in the command line, tests and any future front end. */
+@AnalyzeClasses(packages = "org.rapport", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule coreNeverTouchesJavaFx = noClasses().that().resideOutsideOfPackage("org.rapport.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, engine, store and cli are plain Java");
+
+    @ArchTest
+    static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackages("org.rapport.cli..", "org.rapport")
+            .should().accessField(System.class, "out")
+            .because("output to the terminal belongs to the command line");
+
+    @ArchTest
+    static final ArchRule onlyTheUiExecutorDefersToTheFxThread = noClasses().that().doNotHaveSimpleName("UiExecutor")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("threading goes through one door (ARCHITECTURE.md)");
+}

@@ -1,0 +1,102 @@
+package org.rapport.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.Fixtures;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RapportCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCleanFileExitsZeroWithASummary(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("ok.json");
+        Files.writeString(f, Fixtures.minimal());
+        Run r = run("validate", f.toString());
+        assertEquals(0, r.code());
+        assertEquals("Checked 1 file: 0 errors, 0 warnings.", r.out().strip());
+    }
+
+    @Test
+    void warningsAloneStillExitZero(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("warn.json");
+        String text = Fixtures.replaceOnce(Fixtures.minimal(), "\"emotion\": \"annoyed\",", "\"emotoin\": \"annoyed\",");
+        Files.writeString(f, text);
+        Run r = run("validate", f.toString());
+        assertEquals(0, r.code());
+        int line = Fixtures.lineOf(text, "\"emotoin\"");
+        assertTrue(r.out().startsWith(f + ":" + line + ":7: warning: RAP012 Unknown field \"emotoin\""), r.out());
+        assertTrue(r.out().contains("0 errors, 1 warning."), r.out());
+    }
+
+    @Test
+    void anErrorAnywhereInAFolderExitsOneAndTheGoodFilesAreStillChecked(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a-good.json"), Fixtures.minimal());
+        Files.writeString(dir.resolve("b-bad.json"), "{ \"format\": 1, }");
+        Files.writeString(dir.resolve("dialogue.schema.json"), "{}");
+        Run r = run("validate", dir.toString());
+        assertEquals(1, r.code());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].matches(".*b-bad\\.json:1:16: error: RAP001 .*"), lines[0]);
+        assertEquals("Checked 2 files: 1 error, 0 warnings (1 file cannot be played).", lines[1]);
+    }
+
+    @Test
+    void twoFilesWithOneIdAreBothReported(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("one.json"), Fixtures.minimal());
+        Files.writeString(dir.resolve("two.json"), Fixtures.minimal());
+        Run r = run("validate", dir.toString());
+        assertEquals(1, r.code());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("RAP040")).count(), r.out());
+    }
+
+    @Test
+    void jsonOutputIsMachineReadable(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, Fixtures.replaceOnce(Fixtures.minimal(), "\"next\": \"won\"", "\"next\": \"wonn\""));
+        Run r = run("validate", "--json", f.toString());
+        assertEquals(1, r.code());
+        JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(1, root.get("errors").getAsInt());
+        JsonObject d = root.getAsJsonArray("files").get(0).getAsJsonObject().getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+        assertEquals("RAP021", d.get("code").getAsString());
+        assertEquals("calmer", d.get("node").getAsString());
+        assertEquals(Fixtures.lineOf(Files.readString(f), "\"wonn\""), d.get("line").getAsInt());
+    }
+
+    @Test
+    void badUsageExitsTwo(@TempDir Path dir) {
+        assertEquals(2, run("validate").code());
+        assertEquals(2, run("validate", dir.resolve("missing.json").toString()).code());
+        assertEquals(2, run("validate", "--bogus", "x").code());
+    }
+
+    @Test
+    void helpExplainsEveryCommand() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("validate"));
+        Run h = run("help", "validate");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("FILE:LINE:COLUMN") && h.out().contains("--json"), h.out());
+    }
+}
