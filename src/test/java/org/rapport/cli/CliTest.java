@@ -99,4 +99,69 @@ class CliTest {
         assertEquals(0, h.code());
         assertTrue(h.out().contains("FILE:LINE:COLUMN") && h.out().contains("--json"), h.out());
     }
+
+    private static Path minimalFile(Path dir) throws IOException {
+        Path f = dir.resolve("late-parcel.json");
+        Files.writeString(f, Fixtures.minimal());
+        return f;
+    }
+
+    @Test
+    void playPrintsTheTranscriptAndTheDebrief(@TempDir Path dir) throws IOException {
+        Run r = run("play", minimalFile(dir).toString(), "--choices", "2,2");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("1. Ruth Okafor (annoyed): \"I paid extra"), out);
+        assertTrue(out.contains("You (reply 2): \"Sorry for any inconvenience."), out);
+        assertTrue(out.contains("Grade: harmful   mood -2 -> -4"), out);
+        assertTrue(out.contains("Pitfalls: The non-apology"), out);
+        assertTrue(out.contains("Order: LEAD works in order"), out);
+        assertTrue(out.contains("Better (reply 1, best): \"That must have been a let-down"), out);
+        assertTrue(out.contains("Ending: Customer lost (lost)"), out);
+        assertTrue(out.contains("Score: 0/6 (0%)"), out);
+        assertTrue(out.contains("Mood: -2 -> -4 -> -5"), out);
+    }
+
+    @Test
+    void playTakesAStartingMood(@TempDir Path dir) throws IOException {
+        Run r = run("play", minimalFile(dir).toString(), "--choices", "1,1", "--mood", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Ending: Trust restored (won)"), r.out());
+        assertTrue(r.out().contains("Score: 6/6 (100%)"), r.out());
+    }
+
+    @Test
+    void playAsJsonCarriesTheTextNotJustIds(@TempDir Path dir) throws IOException {
+        Run r = run("play", minimalFile(dir).toString(), "--choices", "1,1", "--mood", "0", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("won", root.getAsJsonObject("ending").get("outcome").getAsString());
+        JsonObject first = root.getAsJsonArray("decisions").get(0).getAsJsonObject();
+        assertTrue(first.getAsJsonObject("chosen").get("say").getAsString().startsWith("That must have been"));
+        assertEquals(100, root.getAsJsonObject("score").get("percent").getAsInt());
+        assertEquals(3, root.getAsJsonArray("moodCurve").size());
+    }
+
+    @Test
+    void playRefusesAWrongPositionOrAPathThatStopsEarly(@TempDir Path dir) throws IOException {
+        Path f = minimalFile(dir);
+        Run wrong = run("play", f.toString(), "--choices", "3");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("decision 1 (node \"opening\") has 2 replies, so position 3 does not exist"), wrong.err());
+        Run early = run("play", f.toString(), "--choices", "1");
+        assertEquals(1, early.code());
+        assertTrue(early.err().contains("before an ending"), early.err());
+        Run tooMany = run("play", f.toString(), "--choices", "2,2,1");
+        assertEquals(1, tooMany.code());
+        assertTrue(tooMany.err().contains("reached the ending"), tooMany.err());
+    }
+
+    @Test
+    void playRefusesABrokenFileWithItsDiagnostics(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, Fixtures.replaceOnce(Fixtures.minimal(), "\"next\": \"won\"", "\"next\": \"wonn\""));
+        Run r = run("play", f.toString(), "--choices", "1,1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("RAP021"), r.err());
+    }
 }

@@ -1,0 +1,22 @@
+package org.rapport.engine;
+
+import java.util.List;
+
+/**
+ * One decision the trainee made, as the transcript records it.
+ *
+ * @param nodeId     the customer node
+ * @param customerSaid what the customer said there
+ * @param offered    the file positions (0-based) of the replies, in the order they were shown
+ * @param chosen     the file position (0-based) of the reply taken
+ * @param millis     how long the trainee took to decide
+ * @param moodBefore the customer's mood before the reply
+ * @param moodAfter  the customer's mood after it
+ * @param next       the node the reply led to
+ */
+public record Decision(String nodeId, String customerSaid, List<Integer> offered, int chosen, long millis,
+                       int moodBefore, int moodAfter, String next) {
+    public Decision {
+        offered = List.copyOf(offered);
+    }
+}
