@@ -111,7 +111,7 @@ public record Debrief(String dialogueId, String title, EndingNode ending, List<D
     }
 
     /** The strongest reply at this decision, if it beats the one taken. */
-    static Choice better(CustomerNode node, Choice chosen) {
+    public static Choice better(CustomerNode node, Choice chosen) {
         Choice best = null;
         for (Choice c : node.choices()) {
             if (best == null || c.grade().points() > best.grade().points()) best = c;

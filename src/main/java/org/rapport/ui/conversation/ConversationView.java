@@ -1,0 +1,262 @@
+package org.rapport.ui.conversation;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.rapport.engine.Mode;
+import org.rapport.model.Choice;
+import org.rapport.ui.Navigator;
+import org.rapport.ui.Widgets;
+import org.rapport.ui.conversation.ConversationViewModel.Line;
+
+import java.util.List;
+
+/**
+ * The conversation: a chat-like transcript, the customer's mood, and the replies as large buttons. Keyboard: digits
+ * pick a reply, Enter gives it, Esc asks whether to leave.
+ */
+public final class ConversationView extends BorderPane {
+    public static final String TRANSCRIPT_ID = "transcript";
+    public static final String DEBRIEF_BUTTON_ID = "see-debrief";
+
+    private final ConversationViewModel vm;
+    private final Navigator nav;
+    private final VBox transcript = new VBox();
+    private final ScrollPane scroll = new ScrollPane(transcript);
+    private final VBox choices = new VBox();
+    private final Widgets.MoodMeter meter = new Widgets.MoodMeter();
+
+    public ConversationView(ConversationViewModel vm, Navigator nav) {
+        this.vm = vm;
+        this.nav = nav;
+        getStyleClass().add("screen");
+        setId("conversation");
+        setTop(createHeader());
+        setCenter(createTranscript());
+        setBottom(choices);
+        choices.getStyleClass().add("choices");
+        initListeners();
+        vm.lines().forEach(l -> transcript.getChildren().add(render(l)));
+        rebuildChoices();
+        meter.set(vm.moodProperty().get());
+    }
+
+    // == REGION header ==
+    private Node createHeader() {
+        var d = vm.dialogue();
+        Label name = new Label(d.customer().name());
+        name.getStyleClass().add("customer-name");
+        Label setting = new Label(d.setting() + "  ·  " + (vm.mode() == Mode.PRACTICE ? "Practice: feedback after each reply" : "Assessment: feedback in the debrief"));
+        setting.getStyleClass().add("muted");
+        Label persona = new Label(d.customer().persona());
+        persona.setWrapText(true);
+        persona.getStyleClass().add("muted");
+        VBox who = new VBox(2, name, setting, persona);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        Button leave = new Button("Leave", new FontIcon("mdi2e-exit-to-app"));
+        leave.setId("leave");
+        leave.setOnAction(e -> askToLeave());
+        leave.setAccessibleText("Leave this conversation (Escape)");
+        meter.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(who, meter, leave);
+        header.getStyleClass().add("conversation-header");
+        return header;
+    }
+
+    private Node createTranscript() {
+        transcript.getStyleClass().add("transcript");
+        transcript.setId(TRANSCRIPT_ID);
+        transcript.setAccessibleRole(AccessibleRole.LIST_VIEW);
+        transcript.setAccessibleText("Conversation transcript");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    private void initListeners() {
+        vm.lines().addListener((ListChangeListener<Line>) c -> {
+            while (c.next()) {
+                for (Line l : c.getAddedSubList()) transcript.getChildren().add(render(l));
+            }
+            transcript.layout();
+            scroll.layout();
+            scroll.setVvalue(1.0);
+        });
+        transcript.heightProperty().addListener((o, a, b) -> scroll.setVvalue(1.0));
+        vm.offered().addListener((ListChangeListener<Choice>) c -> rebuildChoices());
+        vm.endedProperty().addListener((o, a, b) -> rebuildChoices());
+        vm.moodProperty().addListener((o, a, b) -> meter.set(b.intValue()));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            for (int i = 0; i < choices.getChildren().size(); i++) {
+                if (choices.getChildren().get(i) instanceof ToggleButton t) t.setSelected(i - 1 == b.intValue());
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (k.isDigitKey()) {
+            int n = digit(k);
+            if (n >= 1 && n <= vm.offered().size()) {
+                vm.select(n - 1);
+                if (choices.getChildren().get(n) instanceof ToggleButton t) t.requestFocus();
+                e.consume();
+            }
+        } else if (k == KeyCode.ENTER) {
+            if (vm.endedProperty().get()) {
+                showDebrief();
+                e.consume();
+            } else if (vm.selectedProperty().get() >= 0) {
+                vm.confirm();
+                e.consume();
+            }
+        } else if (k == KeyCode.ESCAPE) {
+            askToLeave();
+            e.consume();
+        }
+    }
+
+    private static int digit(KeyCode k) {
+        String name = k.getName();
+        char c = name.charAt(name.length() - 1);
+        return Character.isDigit(c) ? c - '0' : -1;
+    }
+
+    // == REGION choices ==
+    private void rebuildChoices() {
+        choices.getChildren().clear();
+        if (vm.endedProperty().get()) {
+            Button debrief = new Button("See the debrief", new FontIcon("mdi2c-clipboard-text-outline"));
+            debrief.setId(DEBRIEF_BUTTON_ID);
+            debrief.getStyleClass().addAll("accent", "choice-button");
+            debrief.setDefaultButton(true);
+            debrief.setOnAction(e -> showDebrief());
+            Label hint = new Label("Press Enter to see what each of your replies did.");
+            hint.getStyleClass().add("hint");
+            choices.getChildren().addAll(hint, debrief);
+            debrief.requestFocus();
+            return;
+        }
+        Label hint = new Label("Your reply: press 1–" + vm.offered().size() + " then Enter, or click a reply.");
+        hint.getStyleClass().add("hint");
+        choices.getChildren().add(hint);
+        List<Choice> offered = vm.offered();
+        for (int i = 0; i < offered.size(); i++) {
+            int pos = i;
+            Label number = new Label(String.valueOf(i + 1));
+            number.getStyleClass().add("choice-number");
+            ToggleButton b = new ToggleButton(offered.get(i).say(), number);
+            b.getStyleClass().add("choice-button");
+            b.setId("choice-" + (i + 1));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
+            b.setAccessibleText("Reply " + (i + 1) + ": " + offered.get(i).say());
+            b.setOnAction(e -> vm.choose(pos));
+            choices.getChildren().add(b);
+        }
+        if (choices.getChildren().size() > 1) choices.getChildren().get(1).requestFocus();
+    }
+
+    // == REGION transcript lines ==
+    private Node render(Line l) {
+        return switch (l.kind()) {
+            case CUSTOMER -> bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()), l.text(), "customer", Pos.CENTER_LEFT);
+            case TRAINEE -> bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT);
+            case FEEDBACK -> feedback(l);
+            case ENDING -> ending(l);
+        };
+    }
+
+    private Node bubble(String speaker, String text, String style, Pos side) {
+        Label who = new Label(speaker);
+        who.getStyleClass().add("speaker");
+        Label words = new Label(text);
+        words.getStyleClass().addAll("bubble", style);
+        words.setWrapText(true);
+        words.setMaxWidth(760);
+        VBox box = new VBox(2, who, words);
+        box.setAlignment(side == Pos.CENTER_LEFT ? Pos.TOP_LEFT : Pos.TOP_RIGHT);
+        box.setFillWidth(false);
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText(speaker + " said: " + text);
+        box.setFocusTraversable(false);
+        HBox row = new HBox(box);
+        row.setAlignment(side);
+        return row;
+    }
+
+    private Node feedback(Line l) {
+        Choice c = l.choice();
+        HBox top = new HBox(8, new Label("Feedback"), Widgets.grade(c.grade()));
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label why = new Label(c.why());
+        why.setWrapText(true);
+        VBox box = new VBox(top, why);
+        box.getStyleClass().add("feedback");
+        if (!c.uses().isEmpty()) box.getChildren().add(Widgets.chips(c.uses(), Widgets.ChipKind.USED, vm.catalog(), nav::showTechniques));
+        if (!c.pitfalls().isEmpty()) box.getChildren().add(Widgets.chips(c.pitfalls(), Widgets.ChipKind.PITFALL, vm.catalog(), nav::showTechniques));
+        if (l.better() != null) {
+            Label betterSay = new Label("A better reply: \"" + l.better().say() + "\"");
+            betterSay.setWrapText(true);
+            betterSay.getStyleClass().add("quote");
+            Label betterWhy = new Label(l.better().why());
+            betterWhy.setWrapText(true);
+            VBox better = new VBox(betterSay, betterWhy);
+            better.getStyleClass().add("better");
+            box.getChildren().add(better);
+        }
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText("Feedback: " + c.grade().word() + ". " + c.why() + (l.better() != null ? " A better reply: " + l.better().say() : ""));
+        box.setMaxWidth(820);
+        return box;
+    }
+
+    private Node ending(Line l) {
+        var e = l.ending().ending();
+        Label title = new Label(e.title());
+        title.getStyleClass().add("ending-title");
+        Label summary = new Label(vm.mode() == Mode.PRACTICE ? e.summary() : "The conversation is over. The debrief shows how each reply landed.");
+        summary.setWrapText(true);
+        VBox box = new VBox(Widgets.outcome(e.outcome()), title, summary);
+        box.getStyleClass().add("ending-banner");
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText("Ending: " + e.title() + ". " + summary.getText());
+        return box;
+    }
+
+    // == REGION leaving ==
+    private void showDebrief() {
+        nav.showDebrief(vm.dialogue(), vm.playthrough().transcript(), vm.mode(), vm.compareWith());
+    }
+
+    private void askToLeave() {
+        if (vm.endedProperty().get() || !vm.started()) {
+            nav.showLibrary();
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Your replies so far will not be scored. You can start this conversation again from the library.",
+                new ButtonType("Leave", ButtonType.OK.getButtonData()), ButtonType.CANCEL);
+        confirm.setTitle("Leave the conversation?");
+        confirm.setHeaderText("Leave the conversation with " + vm.dialogue().customer().name() + "?");
+        if (getScene() != null) confirm.initOwner(getScene().getWindow());
+        confirm.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).ifPresent(b -> nav.showLibrary());
+    }
+}

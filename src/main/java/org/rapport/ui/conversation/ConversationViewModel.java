@@ -1,0 +1,152 @@
+package org.rapport.ui.conversation;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rapport.catalog.Catalog;
+import org.rapport.engine.Debrief;
+import org.rapport.engine.Decision;
+import org.rapport.engine.Mode;
+import org.rapport.engine.Playthrough;
+import org.rapport.engine.StepResult;
+import org.rapport.model.Choice;
+import org.rapport.model.CustomerNode;
+import org.rapport.model.Dialogue;
+import org.rapport.model.EndingNode;
+import org.rapport.model.Node;
+
+import java.util.function.LongSupplier;
+
+/** A conversation in progress: the transcript so far, the replies on offer, the customer's mood. */
+public final class ConversationViewModel {
+    /** One entry of the chat-like transcript. {@code choice} is set for trainee lines and feedback. */
+    public record Line(Kind kind, String text, String emotion, Choice choice, Choice better, EndingNode ending) {
+        public enum Kind { CUSTOMER, TRAINEE, FEEDBACK, ENDING }
+    }
+
+    private final Dialogue dialogue;
+    private final Playthrough playthrough;
+    private final Mode mode;
+    private final Catalog catalog;
+    private final Debrief compareWith;
+    private final LongSupplier nanoClock;
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ObservableList<Choice> offered = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ReadOnlyIntegerWrapper mood = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
+    private long shownAt;
+
+    public ConversationViewModel(Dialogue dialogue, Playthrough playthrough, Mode mode, Catalog catalog, Debrief compareWith,
+                                 LongSupplier nanoClock) {
+        this.dialogue = dialogue;
+        this.playthrough = playthrough;
+        this.mode = mode;
+        this.catalog = catalog;
+        this.compareWith = compareWith;
+        this.nanoClock = nanoClock;
+        for (Decision d : playthrough.transcript().decisions()) {
+            CustomerNode n = (CustomerNode) dialogue.node(d.nodeId());
+            lines.add(new Line(Line.Kind.CUSTOMER, n.say(), n.emotion(), null, null, null));
+            lines.add(new Line(Line.Kind.TRAINEE, n.choices().get(d.chosen()).say(), null, n.choices().get(d.chosen()), null, null));
+        }
+        arrive(playthrough.current());
+    }
+
+    // == properties ==
+
+    public Dialogue dialogue() {
+        return dialogue;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Debrief compareWith() {
+        return compareWith;
+    }
+
+    public Playthrough playthrough() {
+        return playthrough;
+    }
+
+    public ObservableList<Line> lines() {
+        return lines;
+    }
+
+    public ObservableList<Choice> offered() {
+        return offered;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyIntegerProperty moodProperty() {
+        return mood.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty endedProperty() {
+        return ended.getReadOnlyProperty();
+    }
+
+    /** True once the trainee has replied at least once (leaving then needs a confirmation). */
+    public boolean started() {
+        return !playthrough.transcript().decisions().isEmpty();
+    }
+
+    // == commands ==
+
+    /** Highlights the reply at a shown position (digit keys); Enter then confirms it. */
+    public void select(int shownPosition) {
+        if (shownPosition >= 0 && shownPosition < offered.size()) selected.set(shownPosition);
+    }
+
+    public StepResult confirm() {
+        return selected.get() < 0 ? null : choose(selected.get());
+    }
+
+    /** Gives the reply shown at {@code shownPosition}: records it with the time taken, and shows what happens. */
+    public StepResult choose(int shownPosition) {
+        if (ended.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
+        long millis = (nanoClock.getAsLong() - shownAt) / 1_000_000;
+        StepResult r = playthrough.choose(shownPosition, millis);
+        lines.add(new Line(Line.Kind.TRAINEE, r.choice().say(), null, r.choice(), null, null));
+        if (mode == Mode.PRACTICE) {
+            lines.add(new Line(Line.Kind.FEEDBACK, r.choice().why(), null, r.choice(),
+                    Debrief.better((CustomerNode) dialogue.node(r.decision().nodeId()), r.choice()), null));
+        }
+        arrive(r.now());
+        return r;
+    }
+
+    private void arrive(Node node) {
+        mood.set(playthrough.mood());
+        selected.set(-1);
+        if (node instanceof EndingNode e) {
+            lines.add(new Line(Line.Kind.CUSTOMER, e.say(), e.emotion(), null, null, null));
+            lines.add(new Line(Line.Kind.ENDING, e.ending().title(), null, null, null, e));
+            offered.clear();
+            ended.set(true);
+        } else {
+            CustomerNode c = (CustomerNode) node;
+            lines.add(new Line(Line.Kind.CUSTOMER, c.say(), c.emotion(), null, null, null));
+            offered.setAll(playthrough.offered());
+            shownAt = nanoClock.getAsLong();
+        }
+    }
+
+    public Debrief debrief() {
+        return Debrief.of(dialogue, playthrough.transcript(), catalog);
+    }
+}
