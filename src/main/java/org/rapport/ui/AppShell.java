@@ -44,6 +44,7 @@ public final class AppShell extends BorderPane implements Navigator {
 
     public AppShell(AppContext ctx) {
         this.ctx = ctx;
+        applyTheme(false);
         getStylesheets().add(STYLESHEET);
         this.libraryVm = new LibraryViewModel(ctx);
         this.libraryView = new LibraryView(libraryVm, this);

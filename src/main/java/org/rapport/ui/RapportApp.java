@@ -23,7 +23,6 @@ public class RapportApp extends Application {
         List<String> args = getParameters().getRaw();
         List<Path> library = option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
         double[] size = option(args, "--size").map(RapportApp::parseSize).orElse(new double[]{1280, 800});
-        AppShell.applyTheme(false);
         AppContext ctx = new AppContext(Catalog.bundled(), library.stream().filter(Files::exists).toList());
         AppShell shell = new AppShell(ctx);
         stage.titleProperty().bind(shell.titleProperty());

@@ -253,7 +253,7 @@ public final class ConversationView extends BorderPane {
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "Your replies so far will not be scored. You can start this conversation again from the library.",
-                new ButtonType("Leave", ButtonType.OK.getButtonData()), ButtonType.CANCEL);
+                new ButtonType("Leave the conversation", ButtonType.OK.getButtonData()), new ButtonType("Cancel", ButtonType.CANCEL.getButtonData()));
         confirm.setTitle("Leave the conversation?");
         confirm.setHeaderText("Leave the conversation with " + vm.dialogue().customer().name() + "?");
         if (getScene() != null) confirm.initOwner(getScene().getWindow());
