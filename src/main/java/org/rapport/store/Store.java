@@ -1,0 +1,425 @@
+package org.rapport.store;
+
+import org.rapport.engine.Debrief;
+import org.rapport.engine.Decision;
+import org.rapport.engine.Mode;
+import org.rapport.engine.Transcript;
+import org.rapport.model.Dialogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every trainee, attempt and decision, in SQLite (one file in the data folder) or a shared PostgreSQL database.
+ * Each save is one transaction; an unfinished attempt is saved after every decision so nothing is lost to a crash.
+ * Thread-safe: all access goes through one connection under this object's lock.
+ */
+public final class Store implements AutoCloseable {
+    public static final String FILE_NAME = "rapport.db";
+
+    private final Connection db;
+    private final boolean sqlite;
+    private final Clock clock;
+    private final String notice;
+
+    private Store(Connection db, boolean sqlite, Clock clock, String notice) {
+        this.db = db;
+        this.sqlite = sqlite;
+        this.clock = clock;
+        this.notice = notice;
+    }
+
+    // == opening ==
+
+    /**
+     * Opens (or creates) {@code rapport.db} in {@code dataDir}. A damaged file is moved aside with a timestamp and a
+     * fresh store is started; {@link #notice()} then says so. A store from a newer Rapport is refused, untouched.
+     */
+    public static Store openSqlite(Path dataDir, Clock clock) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("Rapport cannot create its data folder " + dataDir + " (" + e.getMessage()
+                    + "). Choose another with --data DIR.", e);
+        }
+        try {
+            return open("jdbc:sqlite:" + file, null, null, true, clock, null);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !isCorrupt(sql)) throw e;
+            Path aside = moveAside(file, clock);
+            return open("jdbc:sqlite:" + file, null, null, true, clock,
+                    "Your progress file was damaged and could not be read. It was kept as " + aside.getFileName()
+                            + " in " + dataDir + ", and a new, empty one was started.");
+        }
+    }
+
+    /** Opens a shared PostgreSQL store, e.g. {@code jdbc:postgresql://host/rapport}. */
+    public static Store openShared(String jdbcUrl, String user, String password, Clock clock) {
+        return open(jdbcUrl, user, password, false, clock, null);
+    }
+
+    private static Store open(String url, String user, String password, boolean sqlite, Clock clock, String notice) {
+        Connection c = null;
+        try {
+            c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+            if (sqlite) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    s.execute("PRAGMA foreign_keys = ON");
+                    try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+                        String result = r.next() ? r.getString(1) : "no answer";
+                        if (!"ok".equals(result)) throw new SQLException("quick_check: " + result, "corrupt", 11);
+                    }
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = FULL");
+                }
+            }
+            migrate(c);
+            return new Store(c, sqlite, clock, notice);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("Rapport cannot open its progress store (" + url + "): " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static boolean isCorrupt(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return e.getErrorCode() == 11 || e.getErrorCode() == 26 || m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")
+                || m.contains("not a database") || m.contains("malformed") || m.startsWith("quick_check");
+    }
+
+    private static Path moveAside(Path file, Clock clock) {
+        String stamp = LocalDateTime.now(clock.withZone(ZoneId.systemDefault())).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            for (String suffix : List.of("-wal", "-shm")) {
+                Path side = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(side)) Files.move(side, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException io) {
+            throw new StoreException("The progress file " + file + " is damaged and could not be moved aside (" + io.getMessage() + ").", io);
+        }
+        return aside;
+    }
+
+    private static void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+        int version = 0;
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");
+             ResultSet r = p.executeQuery()) {
+            if (r.next()) version = Integer.parseInt(r.getString(1));
+        }
+        if (version > Migrations.latest()) {
+            throw new StoreException("This progress store was written by a newer version of Rapport (schema " + version
+                    + "; this version knows up to " + Migrations.latest() + "). Update Rapport to open it; it has not been changed.");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (int v = version + 1; v <= Migrations.latest(); v++) {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : Migrations.STEPS.get(v - 1)) s.execute(sql);
+                }
+                try (PreparedStatement p = c.prepareStatement(v == 1
+                        ? "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                        : "UPDATE meta SET value = ? WHERE key = 'schema_version'")) {
+                    p.setString(1, String.valueOf(v));
+                    p.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Set when the store had to be recovered on opening; say it to the trainee once. */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    public synchronized int schemaVersion() {
+        return query("SELECT value FROM meta WHERE key = 'schema_version'", List.of(), r -> Integer.parseInt(r.getString(1))).get(0);
+    }
+
+    // == trainees ==
+
+    public synchronized List<Trainee> trainees() {
+        return query("SELECT id, name, created, theme, font_size, default_mode FROM trainee ORDER BY created, name", List.of(),
+                r -> new Trainee(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getDouble(5), r.getString(6)));
+    }
+
+    public synchronized Trainee createTrainee(String name) {
+        String clean = cleanName(name);
+        Trainee t = new Trainee(UUID.randomUUID().toString(), clean, clock.millis(), "light", 14, "assessment");
+        update("INSERT INTO trainee (id, name, created, theme, font_size, default_mode) VALUES (?, ?, ?, ?, ?, ?)",
+                List.of(t.id(), t.name(), t.created(), t.theme(), t.fontSize(), t.defaultMode()));
+        return t;
+    }
+
+    public synchronized void renameTrainee(String id, String name) {
+        update("UPDATE trainee SET name = ? WHERE id = ?", List.of(cleanName(name), id));
+    }
+
+    public synchronized void saveSettings(Trainee t) {
+        update("UPDATE trainee SET theme = ?, font_size = ?, default_mode = ? WHERE id = ?",
+                List.of(t.theme(), t.fontSize(), t.defaultMode(), t.id()));
+    }
+
+    /** Deletes a trainee and, with them, every attempt and decision they made. */
+    public synchronized void deleteTrainee(String id) {
+        update("DELETE FROM trainee WHERE id = ?", List.of(id));
+    }
+
+    private static String cleanName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) throw new StoreException("A trainee needs a name.");
+        if (n.length() > 80) throw new StoreException("A name can be at most 80 characters.");
+        return n;
+    }
+
+    // == attempts ==
+
+    /**
+     * Opens an attempt and saves the dialogue text it is played on (once per distinct file content), so the debrief
+     * can be shown again exactly even after the file changes or disappears. Returns the attempt id.
+     */
+    public synchronized String startAttempt(String traineeId, Dialogue d, byte[] fileBytes, String contentHash, Mode mode,
+                                            Transcript start) {
+        String id = UUID.randomUUID().toString();
+        transaction(() -> {
+            if (query("SELECT 1 FROM dialogue_snapshot WHERE content_hash = ?", List.of(contentHash), r -> 1).isEmpty()) {
+                update("INSERT INTO dialogue_snapshot (content_hash, dialogue_id, content) VALUES (?, ?, ?)",
+                        List.of(contentHash, d.id(), new String(fileBytes, StandardCharsets.UTF_8)));
+            }
+            update("INSERT INTO attempt (id, trainee_id, dialogue_id, dialogue_title, content_hash, mode, start_node, start_mood,"
+                            + " seed, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    List.of(id, traineeId, d.id(), d.title(), contentHash, mode.name().toLowerCase(Locale.ROOT),
+                            start.startNode(), start.startMood(), start.seed(), clock.millis()));
+        });
+        return id;
+    }
+
+    /** Saves one decision (1-based {@code seq}) in its own transaction, before the UI moves on. */
+    public synchronized void saveDecision(String attemptId, int seq, Decision d) {
+        update("INSERT INTO decision (attempt_id, seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                List.of(attemptId, seq, d.nodeId(), join(d.offered()), d.chosen(), d.millis(), d.moodBefore(), d.moodAfter(), d.next()));
+    }
+
+    public synchronized void finishAttempt(String attemptId, Debrief debrief) {
+        transaction(() -> {
+            var ending = debrief.ending();
+            update("UPDATE attempt SET finished = ?, ending_id = ?, outcome = ?, ending_title = ?, points = ?, max_points = ? WHERE id = ?",
+                    Arrays.asList(clock.millis(), ending == null ? null : ending.id(), ending == null ? null : ending.ending().outcome().word(),
+                            ending == null ? null : ending.ending().title(), debrief.points(), debrief.maxPoints(), attemptId));
+            update("DELETE FROM technique_score WHERE attempt_id = ?", List.of(attemptId));
+            for (Debrief.TechniqueScore t : debrief.techniques()) {
+                update("INSERT INTO technique_score (attempt_id, technique_id, points, max_points) VALUES (?, ?, ?, ?)",
+                        List.of(attemptId, t.techniqueId(), t.points(), t.maxPoints()));
+            }
+        });
+    }
+
+    /** Throws away an unfinished attempt (the trainee chose not to resume it). */
+    public synchronized void abandon(String attemptId) {
+        update("DELETE FROM attempt WHERE id = ? AND finished = 0", List.of(attemptId));
+    }
+
+    private static final String SUMMARY = "SELECT a.id, a.trainee_id, a.dialogue_id, a.dialogue_title, a.content_hash, a.mode, a.started,"
+            + " a.finished, a.outcome, a.ending_title, a.points, a.max_points,"
+            + " (SELECT COUNT(*) FROM decision d WHERE d.attempt_id = a.id) FROM attempt a";
+
+    private static AttemptSummary summary(ResultSet r) throws SQLException {
+        return new AttemptSummary(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                r.getLong(7), r.getLong(8), r.getString(9), r.getString(10), r.getInt(11), r.getInt(12), r.getInt(13));
+    }
+
+    /** Every finished attempt of a trainee, newest first. */
+    public synchronized List<AttemptSummary> history(String traineeId) {
+        return query(SUMMARY + " WHERE a.trainee_id = ? AND a.finished > 0 ORDER BY a.finished DESC, a.id", List.of(traineeId), Store::summary);
+    }
+
+    /** The trainee's most recent unfinished attempt with at least one decision, if any: the one to offer to resume. */
+    public synchronized Optional<AttemptSummary> unfinished(String traineeId) {
+        return query(SUMMARY + " WHERE a.trainee_id = ? AND a.finished = 0 ORDER BY a.started DESC", List.of(traineeId), Store::summary)
+                .stream().filter(a -> a.decisions() > 0).findFirst();
+    }
+
+    public synchronized Optional<AttemptSummary> summaryOf(String attemptId) {
+        return query(SUMMARY + " WHERE a.id = ?", List.of(attemptId), Store::summary).stream().findFirst();
+    }
+
+    /** An attempt with the exact dialogue text it was played on and its transcript. */
+    public synchronized StoredAttempt load(String attemptId) {
+        AttemptSummary s = summaryOf(attemptId).orElseThrow(() -> new StoreException("No attempt " + attemptId + " in the store."));
+        String content = query("SELECT content FROM dialogue_snapshot WHERE content_hash = ?", List.of(s.contentHash()), r -> r.getString(1)).get(0);
+        List<Object[]> head = query("SELECT start_node, start_mood, seed, ending_id FROM attempt WHERE id = ?", List.of(attemptId),
+                r -> new Object[]{r.getString(1), r.getInt(2), r.getLong(3), r.getString(4)});
+        List<Decision> decisions = query("SELECT node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
+                        + " WHERE attempt_id = ? ORDER BY seq", List.of(attemptId),
+                r -> new Decision(r.getString(1), "", split(r.getString(2)), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6), r.getString(7)));
+        Object[] h = head.get(0);
+        Transcript t = new Transcript(s.dialogueId(), (String) h[0], (Integer) h[1], (Long) h[2], decisions, (String) h[3]);
+        return new StoredAttempt(s, content.getBytes(StandardCharsets.UTF_8), t);
+    }
+
+    /** The best score per dialogue id over a trainee's finished attempts. */
+    public synchronized Map<String, Integer> bestPercent(String traineeId) {
+        Map<String, Integer> best = new LinkedHashMap<>();
+        for (AttemptSummary a : history(traineeId)) best.merge(a.dialogueId(), a.percent(), Math::max);
+        return best;
+    }
+
+    /** True when an attempt imported under this key is already in the store. */
+    public synchronized boolean hasImportKey(String key) {
+        return !query("SELECT 1 FROM attempt WHERE import_key = ?", List.of(key), r -> 1).isEmpty();
+    }
+
+    /** Stores a finished attempt from an import file in one transaction, keyed so the same file never imports twice. */
+    public synchronized void importAttempt(String traineeId, String importKey, Dialogue d, byte[] fileBytes, String contentHash,
+                                           Mode mode, long started, long finished, Transcript t, Debrief debrief) {
+        transaction(() -> {
+            String id = startAttempt(traineeId, d, fileBytes, contentHash, mode, t);
+            update("UPDATE attempt SET started = ?, import_key = ? WHERE id = ?", List.of(started, importKey, id));
+            int seq = 0;
+            for (Decision dec : t.decisions()) saveDecision(id, ++seq, dec);
+            finishAttempt(id, debrief);
+            update("UPDATE attempt SET finished = ? WHERE id = ?", List.of(finished, id));
+        });
+    }
+
+    // == plumbing ==
+
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run();
+    }
+
+    private int txDepth;
+
+    /** Runs {@code work} in one transaction (nested calls join the outer one). */
+    synchronized void transaction(Work work) {
+        try {
+            if (txDepth++ == 0) db.setAutoCommit(false);
+            work.run();
+            if (txDepth == 1) db.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (txDepth == 1) rollbackQuietly();
+            throw e instanceof StoreException se ? se : new StoreException(saveFailure(e), e);
+        } finally {
+            if (--txDepth == 0) {
+                try {
+                    db.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is gone; the next call reports it
+                }
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // nothing more to undo
+        }
+    }
+
+    private static String saveFailure(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("SQLITE_FULL") || m.contains("disk is full")) return "The disk is full, so your progress could not be saved.";
+        if (m.contains("SQLITE_READONLY") || m.contains("readonly")) return "The data folder is read-only, so your progress could not be saved.";
+        if (m.contains("SQLITE_BUSY") || m.contains("locked")) return "Another program is holding the progress store, so your progress could not be saved yet.";
+        return "Your progress could not be saved: " + m;
+    }
+
+    private <T> List<T> query(String sql, List<?> args, Row<T> row) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, args);
+            try (ResultSet r = p.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (r.next()) out.add(row.read(r));
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(saveFailure(e), e);
+        }
+    }
+
+    private int update(String sql, List<?> args) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, args);
+            return p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(saveFailure(e), e);
+        }
+    }
+
+    private static void bind(PreparedStatement p, List<?> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
+    }
+
+    private static String join(List<Integer> ints) {
+        return String.join(",", ints.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Integer> split(String s) {
+        if (s == null || s.isEmpty()) return List.of();
+        return Arrays.stream(s.split(",")).map(Integer::parseInt).toList();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(db);
+    }
+}
