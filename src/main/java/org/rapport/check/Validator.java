@@ -26,7 +26,11 @@ public final class Validator {
         this.reader = reader;
         this.catalog = catalog;
         this.checks = List.of(new ReferenceCheck(), new RouteCheck(), new ChoiceCountCheck(), new BestChoiceCheck(),
-                new WhyCheck(), new TagCheck(), new GraphCheck());
+                new WhyCheck(), new TagCheck(), new GraphCheck(),
+                // Teaching checks (warnings): the file plays, but it would teach less well than it could.
+                new TestedTagUnusedCheck(), new BestReplyPitfallCheck(), new ShortWhyCheck(), new SameGradeCheck(),
+                new WinNeedsHarmCheck(), new HarmfulWithoutPitfallCheck(), new BestReplyWithoutStepCheck(),
+                new SeveralBestCheck(), new HarmfulWinsCheck());
     }
 
     public Validated validate(Path file) {

@@ -1,0 +1,39 @@
+package org.rapport.check;
+
+import org.rapport.diag.Diagnostic;
+import org.rapport.model.Choice;
+import org.rapport.model.CustomerNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RAP052 (warning): a "why" too short to teach. The debrief shows it after every reply; in fewer than
+ * {@value #MIN_WORDS} words it can rarely name the step or pitfall, say what the customer hears, and (for a reply that
+ * is not best) what would work better. A blank "why" is RAP034.
+ */
+final class ShortWhyCheck implements Check {
+    static final int MIN_WORDS = 12;
+
+    @Override
+    public List<Diagnostic> run(CheckContext ctx) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (CustomerNode n : ctx.dialogue().decisions()) {
+            for (Choice c : n.choices()) {
+                if (c.why() == null || c.why().isBlank()) continue;
+                int words = words(c.why());
+                if (words >= MIN_WORDS) continue;
+                out.add(ctx.warning("RAP052", CheckContext.choicePath(n.id(), c.index()) + "/why", "The \"why\" of reply "
+                        + (c.index() + 1) + " of \"" + n.id() + "\" has " + words + (words == 1 ? " word" : " words")
+                        + "; the debrief needs 2 to 4 sentences: which step it applies or which pitfall it falls into, what the customer hears"
+                        + (c.grade() == org.rapport.model.Grade.BEST ? "" : ", and what would work better") + ".", n.id()));
+            }
+        }
+        return out;
+    }
+
+    static int words(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}
