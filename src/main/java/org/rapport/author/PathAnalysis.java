@@ -122,12 +122,13 @@ public final class PathAnalysis {
                 all = listed;
                 typical = listed.get((listed.size() - 1) / 2);
             } else {
-                List<DialoguePath> drawn = new ArrayList<>();
+                // Score the drawn paths from their edges; only the median one becomes a full path with its debrief.
+                List<int[]> drawn = new ArrayList<>();
                 Random random = new Random(options.seed());
                 int n = Math.max(1, options.samples() | 1);
-                for (int i = 0; i < n; i++) drawn.add(toPath(startNode, startMood, sample(start, count, random)));
-                drawn.sort(byScore);
-                typical = drawn.get(n / 2);
+                for (int i = 0; i < n; i++) drawn.add(sample(start, count, random));
+                drawn.sort(this::compareByScore);
+                typical = toPath(startNode, startMood, drawn.get(n / 2));
                 sampled = n;
             }
         }
@@ -359,6 +360,25 @@ public final class PathAnalysis {
         };
     }
 
+    /** Best score first, then the better ending, then the shorter path: the order {@code byScore} gives full paths. */
+    private int compareByScore(int[] a, int[] b) {
+        long pa = 0;
+        long pb = 0;
+        for (int e : a) pa += edgePoints[e];
+        for (int e : b) pb += edgePoints[e];
+        // Drawn paths start at a decision, so none is empty: compare pa/a.length with pb/b.length without dividing.
+        long cmp = pb * a.length - pa * b.length;
+        if (cmp != 0) return cmp < 0 ? -1 : 1;
+        int ra = rank(endOf(a));
+        int rb = rank(endOf(b));
+        if (ra != rb) return Integer.compare(rb, ra);
+        return Integer.compare(a.length, b.length);
+    }
+
+    private Outcome endOf(int[] edges) {
+        return ((EndingNode) nodes.get(nodeOf(edgeTo[edges[edges.length - 1]]))).ending().outcome();
+    }
+
     private static double ratio(DialoguePath p) {
         return p.maxPoints() == 0 ? 0 : (double) p.points() / p.maxPoints();
     }
@@ -398,24 +418,36 @@ public final class PathAnalysis {
         return out;
     }
 
-    /** One path drawn uniformly from all of them: each reply is taken in proportion to the paths behind it. */
+    /**
+     * One path drawn uniformly from all of them. A number below the count of paths picks one path by its rank: at each
+     * decision, the replies' counts are subtracted until the number falls within one, which is taken, and what is left
+     * of the number ranks the paths behind it. Long arithmetic takes over once the counts fit.
+     */
     private int[] sample(int start, BigInteger[] count, Random random) {
         int[] out = new int[16];
         int n = 0;
         int s = start;
+        BigInteger big = below(count[start], random);
+        long small = -1;
         while (!(nodes.get(nodeOf(s)) instanceof EndingNode)) {
-            BigInteger r = below(count[s], random);
-            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) {
+            if (small < 0 && count[s].bitLength() < 63) small = big.longValue();
+            int chosen = -1;
+            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s] && chosen < 0; e++) {
                 int to = edgeTo[e];
                 if (to < 0) continue;
-                if (r.compareTo(count[to]) < 0) {
-                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                    out[n++] = e;
-                    s = to;
-                    break;
+                if (small >= 0) {
+                    long c = count[to].longValue();
+                    if (small < c) chosen = e;
+                    else small -= c;
+                } else if (big.compareTo(count[to]) < 0) {
+                    chosen = e;
+                } else {
+                    big = big.subtract(count[to]);
                 }
-                r = r.subtract(count[to]);
             }
+            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            out[n++] = chosen;
+            s = edgeTo[chosen];
         }
         return Arrays.copyOf(out, n);
     }
