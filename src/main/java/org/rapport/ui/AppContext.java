@@ -7,6 +7,8 @@ import javafx.collections.ObservableMap;
 import org.rapport.catalog.Catalog;
 import org.rapport.check.Validator;
 import org.rapport.engine.Mode;
+import org.rapport.store.Store;
+import org.rapport.store.Trainee;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +20,47 @@ public final class AppContext {
     private final List<Path> libraryPaths;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.ASSESSMENT);
     private final ObservableMap<String, Integer> bestPercent = FXCollections.observableHashMap();
+    private final ObjectProperty<Trainee> trainee = new SimpleObjectProperty<>();
+    private final Store store;
+    private final String storeProblem;
+    private final java.util.Map<String, LibraryFile> libraryFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Where a playable dialogue of the library came from: its file and the hash of the content that was validated. */
+    public record LibraryFile(Path path, String contentHash) {
+    }
+
+    /** A context without a progress store (tests, or a store that failed to open). */
     public AppContext(Catalog catalog, List<Path> libraryPaths) {
+        this(catalog, libraryPaths, null, null);
+    }
+
+    /**
+     * @param store        the progress store, or null when progress cannot be saved
+     * @param storeProblem why there is no store (shown to the trainee), or a notice from opening it, or null
+     */
+    public AppContext(Catalog catalog, List<Path> libraryPaths, Store store, String storeProblem) {
         this.catalog = catalog;
         this.validator = new Validator(catalog);
         this.libraryPaths = List.copyOf(libraryPaths);
+        this.store = store;
+        this.storeProblem = storeProblem;
+    }
+
+    public java.util.Optional<Store> store() {
+        return java.util.Optional.ofNullable(store);
+    }
+
+    public java.util.Optional<String> storeProblem() {
+        return java.util.Optional.ofNullable(storeProblem);
+    }
+
+    /** The trainee whose progress is being saved, or null. */
+    public ObjectProperty<Trainee> traineeProperty() {
+        return trainee;
+    }
+
+    public java.util.Map<String, LibraryFile> libraryFiles() {
+        return libraryFiles;
     }
 
     public Catalog catalog() {

@@ -40,7 +40,11 @@ public final class AppShell extends BorderPane implements Navigator {
     private final LibraryView libraryView;
     private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper("Rapport");
     private double fontSize = BASE_FONT;
+    private final Button themeButton = new Button("Dark", new FontIcon("mdi2t-theme-light-dark"));
     private boolean dark;
+
+    private final Label noticeText = new Label();
+    private final HBox noticeRow = new HBox(10);
 
     public AppShell(AppContext ctx) {
         this.ctx = ctx;
@@ -48,7 +52,7 @@ public final class AppShell extends BorderPane implements Navigator {
         getStylesheets().add(STYLESHEET);
         this.libraryVm = new LibraryViewModel(ctx);
         this.libraryView = new LibraryView(libraryVm, this);
-        setTop(createAppBar());
+        setTop(new javafx.scene.layout.VBox(createAppBar(), createNotice()));
         setCenter(libraryView);
         applyFont();
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -67,9 +71,126 @@ public final class AppShell extends BorderPane implements Navigator {
         });
     }
 
-    /** Starts loading the library (in the background). */
+    /** Starts loading the library (in the background), then asks who is practising. */
     public void start() {
         libraryVm.load();
+        ctx.storeProblem().ifPresent(this::notice);
+        ctx.store().ifPresent(store -> {
+            try {
+                var trainees = store.trainees();
+                if (trainees.size() == 1) {
+                    selectTrainee(trainees.get(0));
+                } else {
+                    showProfiles();
+                }
+            } catch (org.rapport.store.StoreException e) {
+                notice(e.getMessage() + " Progress is not being saved.");
+            }
+        });
+    }
+
+    private Node createNotice() {
+        noticeText.setWrapText(true);
+        noticeText.setGraphic(new FontIcon("mdi2i-information-outline"));
+        noticeText.setId("notice");
+        Button dismiss = new Button("OK");
+        dismiss.setOnAction(e -> noticeRow.setVisible(false));
+        noticeRow.getChildren().addAll(noticeText, dismiss);
+        noticeRow.getStyleClass().add("notice-row");
+        noticeRow.setVisible(false);
+        noticeRow.managedProperty().bind(noticeRow.visibleProperty());
+        return noticeRow;
+    }
+
+    /** Tells the trainee something once, in a bar under the app bar. */
+    public void notice(String message) {
+        noticeText.setText(message);
+        noticeRow.setVisible(true);
+    }
+
+    // == trainees ==
+
+    public void showProfiles() {
+        ctx.store().ifPresent(store -> {
+            title.set("Rapport · Who is practising?");
+            setCenter(new org.rapport.ui.profiles.ProfilesView(new org.rapport.ui.profiles.ProfilesViewModel(ctx, store, this::selectTrainee)));
+        });
+    }
+
+    /** Makes {@code t} the trainee, applies their settings, and offers to resume an unfinished conversation. */
+    public void selectTrainee(org.rapport.store.Trainee t) {
+        var store = ctx.store().orElseThrow();
+        ctx.traineeProperty().set(t);
+        ctx.bestPercent().clear();
+        ctx.bestPercent().putAll(store.bestPercent(t.id()));
+        ctx.modeProperty().set("practice".equals(t.defaultMode()) ? Mode.PRACTICE : Mode.ASSESSMENT);
+        dark = "dark".equals(t.theme());
+        applyTheme(dark);
+        themeButton.setText(dark ? "Light" : "Dark");
+        fontSize = t.fontSize();
+        applyFont();
+        showLibrary();
+        store.unfinished(t.id()).ifPresent(this::offerResume);
+    }
+
+    private void offerResume(org.rapport.store.AttemptSummary open) {
+        var store = ctx.store().orElseThrow();
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "You stopped in the middle of \"" + open.dialogueTitle() + "\" after " + open.decisions()
+                        + (open.decisions() == 1 ? " reply" : " replies") + ". Every reply you gave was saved.",
+                new javafx.scene.control.ButtonType("Resume where I left off", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                new javafx.scene.control.ButtonType("Discard it", javafx.scene.control.ButtonBar.ButtonData.NO),
+                new javafx.scene.control.ButtonType("Later", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        a.setTitle("Resume your conversation?");
+        a.setHeaderText("Resume your conversation with the customer?");
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        a.showAndWait().ifPresent(b -> {
+            if (b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE) {
+                resume(open);
+            } else if (b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.NO) {
+                store.abandon(open.id());
+            }
+        });
+    }
+
+    /** Continues an unfinished attempt exactly where it stopped, on the dialogue as it was then. */
+    public void resume(org.rapport.store.AttemptSummary open) {
+        var store = ctx.store().orElseThrow();
+        var stored = store.load(open.id());
+        Dialogue d = stored.dialogue();
+        Playthrough p = Playthrough.replay(d, stored.fullTranscript(d), stored.transcript().decisions().size());
+        Mode mode = "practice".equals(open.mode()) ? Mode.PRACTICE : Mode.ASSESSMENT;
+        ConversationViewModel vm = new ConversationViewModel(d, p, mode, ctx.catalog(), null, System::nanoTime);
+        vm.record(new org.rapport.store.AttemptRecorder(store, open.traineeId(), d, stored.dialogueBytes(), open.contentHash(), mode,
+                p.transcript(), open.id(), stored.transcript().decisions().size()));
+        showConversation(vm);
+    }
+
+    public void showProgress() {
+        var t = ctx.traineeProperty().get();
+        if (ctx.store().isEmpty() || t == null) {
+            notice(ctx.store().isEmpty() ? "Progress is not being saved, so there is none to show." : "Choose who is practising first.");
+            if (ctx.store().isPresent()) showProfiles();
+            return;
+        }
+        title.set("Rapport · Progress");
+        var vm = new org.rapport.ui.progress.ProgressViewModel(ctx.store().get(), t, ctx.catalog(), libraryVm::playable);
+        setCenter(new org.rapport.ui.progress.ProgressView(vm,
+                o -> showDebrief(o.dialogue(), o.transcript(), o.mode(), o.compareWith()),
+                d -> play(d, Playthrough.start(d, java.util.concurrent.ThreadLocalRandom.current().nextLong()), ctx.modeProperty().get(), null)));
+    }
+
+    private void saveSettings() {
+        var t = ctx.traineeProperty().get();
+        if (t == null || ctx.store().isEmpty()) return;
+        var updated = new org.rapport.store.Trainee(t.id(), t.name(), t.created(), dark ? "dark" : "light", fontSize,
+                ctx.modeProperty().get() == Mode.PRACTICE ? "practice" : "assessment");
+        try {
+            ctx.store().get().saveSettings(updated);
+            ctx.traineeProperty().set(updated);
+        } catch (org.rapport.store.StoreException e) {
+            notice(e.getMessage());
+        }
     }
 
     /** The window title: says which screen is open, e.g. "Rapport · Debrief: ...". */
@@ -92,6 +213,17 @@ public final class AppShell extends BorderPane implements Navigator {
         Button techniques = new Button("Techniques", new FontIcon("mdi2b-book-open-variant"));
         techniques.setId("nav-techniques");
         techniques.setOnAction(e -> showTechniques(null));
+        Button progress = new Button("Progress", new FontIcon("mdi2c-chart-line"));
+        progress.setId("nav-progress");
+        progress.setOnAction(e -> showProgress());
+        progress.setVisible(ctx.store().isPresent());
+        progress.setManaged(ctx.store().isPresent());
+        Button who = new Button("", new FontIcon("mdi2a-account-circle-outline"));
+        who.setId("nav-trainee");
+        who.textProperty().bind(ctx.traineeProperty().map(t -> t.name()).orElse("Who is practising?"));
+        who.setOnAction(e -> showProfiles());
+        who.setVisible(ctx.store().isPresent());
+        who.setManaged(ctx.store().isPresent());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button smaller = new Button("A−");
@@ -100,14 +232,16 @@ public final class AppShell extends BorderPane implements Navigator {
         Button bigger = new Button("A+");
         bigger.setAccessibleText("Larger text (Ctrl+plus)");
         bigger.setOnAction(e -> scaleFont(1));
-        Button theme = new Button("Dark", new FontIcon("mdi2t-theme-light-dark"));
+        Button theme = themeButton;
         theme.setId("toggle-theme");
         theme.setOnAction(e -> {
             dark = !dark;
             applyTheme(dark);
             theme.setText(dark ? "Light" : "Dark");
+            saveSettings();
         });
-        HBox bar = new HBox(title, subtitle, library, techniques, spacer, smaller, bigger, theme);
+        ctx.modeProperty().addListener((o, a, b) -> saveSettings());
+        HBox bar = new HBox(title, subtitle, library, techniques, progress, spacer, who, smaller, bigger, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -119,6 +253,7 @@ public final class AppShell extends BorderPane implements Navigator {
     private void scaleFont(int direction) {
         fontSize = Math.max(10, Math.min(36, fontSize + direction * 2));
         applyFont();
+        saveSettings();
     }
 
     private void applyFont() {
@@ -134,17 +269,49 @@ public final class AppShell extends BorderPane implements Navigator {
 
     @Override
     public void showLibrary() {
-        title.set("Rapport");
+        title.set(ctx.traineeProperty().get() == null ? "Rapport" : "Rapport · " + ctx.traineeProperty().get().name());
         setCenter(libraryView);
     }
 
     @Override
     public void play(Dialogue dialogue, Playthrough playthrough, Mode mode, Debrief compareWith) {
         ConversationViewModel vm = new ConversationViewModel(dialogue, playthrough, mode, ctx.catalog(), compareWith, System::nanoTime);
+        recorderFor(dialogue, playthrough, mode).ifPresent(vm::record);
+        showConversation(vm);
+    }
+
+    private void showConversation(ConversationViewModel vm) {
         ConversationView view = new ConversationView(vm, this);
-        title.set("Rapport · " + dialogue.title());
+        title.set("Rapport · " + vm.dialogue().title());
         setCenter(view);
         view.requestFocus();
+    }
+
+    /**
+     * A recorder when this play counts as the trainee's attempt: a trainee is chosen, the store is open, the dialogue
+     * comes from the library unchanged since it loaded, and play starts at the dialogue's start (an author's "play from
+     * here" is not an attempt).
+     */
+    private java.util.Optional<org.rapport.store.AttemptRecorder> recorderFor(Dialogue d, Playthrough p, Mode mode) {
+        var t = ctx.traineeProperty().get();
+        var file = ctx.libraryFiles().get(d.id());
+        if (ctx.store().isEmpty() || t == null || file == null || !p.transcript().startNode().equals(d.start())) return java.util.Optional.empty();
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(file.path());
+            if (!org.rapport.format.DialogueReader.sha256(bytes).equals(file.contentHash())) {
+                notice("\"" + d.title() + "\" changed on disk since the library was loaded, so this attempt is not saved. Reopen the library to save it.");
+                return java.util.Optional.empty();
+            }
+            var rec = new org.rapport.store.AttemptRecorder(ctx.store().get(), t.id(), d, bytes, file.contentHash(), mode,
+                    new org.rapport.engine.Transcript(d.id(), d.start(), p.transcript().startMood(), p.transcript().seed(), java.util.List.of(), null),
+                    null, 0);
+            // A replay ("try another reply from here") starts with the earlier replies: they belong to this attempt too.
+            p.transcript().decisions().forEach(rec::decision);
+            return java.util.Optional.of(rec);
+        } catch (java.io.IOException e) {
+            notice("\"" + d.title() + "\" could not be read again to save this attempt: " + e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The JavaFX application. Opens the library of {@code dialogues/} (or the folders given with {@code --library DIR}).
- * {@code --size WxH} sets the window size, e.g. 1920x1080 for a projector.
+ * {@code --size WxH} sets the window size, e.g. 1920x1080 for a projector. Progress is saved in {@code --data DIR} (or
+ * {@code $RAPPORT_DATA}, or the system's data folder), or in a shared PostgreSQL store with {@code --db JDBC_URL}.
  */
 public class RapportApp extends Application {
     public static void main(String[] args) {
@@ -23,7 +24,27 @@ public class RapportApp extends Application {
         List<String> args = getParameters().getRaw();
         List<Path> library = option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
         double[] size = option(args, "--size").map(RapportApp::parseSize).orElse(new double[]{1280, 800});
-        AppContext ctx = new AppContext(Catalog.bundled(), library.stream().filter(Files::exists).toList());
+        org.rapport.store.Store store = null;
+        String storeNote = null;
+        try {
+            java.util.Optional<String> db = option(args, "--db");
+            if (db.isPresent()) {
+                store = org.rapport.store.Store.openShared(db.get(), option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
+                        option(args, "--db-password").orElse(System.getenv("RAPPORT_DB_PASSWORD")), java.time.Clock.systemUTC());
+            } else {
+                store = org.rapport.store.Store.openSqlite(org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null)),
+                        java.time.Clock.systemUTC());
+            }
+            storeNote = store.notice().orElse(null);
+        } catch (org.rapport.store.StoreException e) {
+            storeNote = e.getMessage() + " You can still practise, but progress is not being saved.";
+        }
+        List<Path> existing = library.stream().filter(Files::exists).toList();
+        if (existing.isEmpty()) {
+            storeNote = (storeNote == null ? "" : storeNote + " ") + "No dialogues folder was found at " + library.get(0).toAbsolutePath()
+                    + ". Start Rapport from its folder, or give one with --library DIR.";
+        }
+        AppContext ctx = new AppContext(Catalog.bundled(), existing, store, storeNote);
         AppShell shell = new AppShell(ctx);
         stage.titleProperty().bind(shell.titleProperty());
         stage.setScene(new Scene(shell, size[0], size[1]));
@@ -31,6 +52,7 @@ public class RapportApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         shell.start();
+        FirstFrameReport.installIfAsked(stage.getScene(), shell.libraryViewModel().loadingProperty());
     }
 
     private static java.util.Optional<String> option(List<String> args, String name) {

@@ -76,7 +76,20 @@ public final class ConversationView extends BorderPane {
         leave.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(who, meter, leave);
         header.getStyleClass().add("conversation-header");
-        return header;
+        Label saveProblem = new Label();
+        saveProblem.getStyleClass().add("save-problem");
+        saveProblem.setWrapText(true);
+        saveProblem.setGraphic(new FontIcon("mdi2c-content-save-alert-outline"));
+        saveProblem.textProperty().bind(vm.saveProblemProperty());
+        saveProblem.visibleProperty().bind(vm.saveProblemProperty().isNotNull());
+        saveProblem.managedProperty().bind(saveProblem.visibleProperty());
+        Button retry = new Button("Try saving again");
+        retry.setOnAction(e -> vm.retrySave());
+        HBox problemRow = new HBox(10, saveProblem, retry);
+        problemRow.getStyleClass().add("save-problem-row");
+        problemRow.visibleProperty().bind(saveProblem.visibleProperty());
+        problemRow.managedProperty().bind(saveProblem.visibleProperty());
+        return new VBox(header, problemRow);
     }
 
     private Node createTranscript() {
@@ -252,11 +265,14 @@ public final class ConversationView extends BorderPane {
             return;
         }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "Your replies so far will not be scored. You can start this conversation again from the library.",
+                "Your replies so far will not be scored or kept. You can start this conversation again from the library.",
                 new ButtonType("Leave the conversation", ButtonType.OK.getButtonData()), new ButtonType("Cancel", ButtonType.CANCEL.getButtonData()));
         confirm.setTitle("Leave the conversation?");
         confirm.setHeaderText("Leave the conversation with " + vm.dialogue().customer().name() + "?");
         if (getScene() != null) confirm.initOwner(getScene().getWindow());
-        confirm.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).ifPresent(b -> nav.showLibrary());
+        confirm.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).ifPresent(b -> {
+            vm.leave();
+            nav.showLibrary();
+        });
     }
 }

@@ -40,6 +40,8 @@ public final class ConversationViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper mood = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper saveProblem = new javafx.beans.property.ReadOnlyStringWrapper();
+    private org.rapport.store.AttemptRecorder recorder;
     private long shownAt;
 
     public ConversationViewModel(Dialogue dialogue, Playthrough playthrough, Mode mode, Catalog catalog, Debrief compareWith,
@@ -105,6 +107,35 @@ public final class ConversationViewModel {
         return !playthrough.transcript().decisions().isEmpty();
     }
 
+    /** Why progress is not being saved right now (null when every reply is safely stored). */
+    public javafx.beans.property.ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem.getReadOnlyProperty();
+    }
+
+    /** Saves this conversation as it is played: every reply the moment it is given, and the result at the end. */
+    public void record(org.rapport.store.AttemptRecorder recorder) {
+        this.recorder = recorder;
+        showSaveState();
+    }
+
+    /** The trainee leaves before the end: the unfinished attempt is dropped rather than offered for resume. */
+    public void leave() {
+        if (recorder != null && !ended.get()) recorder.abandon();
+    }
+
+    /** Tries again to save what is waiting (after a full disk is cleared, say). */
+    public void retrySave() {
+        if (recorder != null) {
+            recorder.retry();
+            showSaveState();
+        }
+    }
+
+    private void showSaveState() {
+        saveProblem.set(recorder == null ? null : recorder.problem()
+                .map(p -> p + " Your replies are kept in memory and will be saved as soon as possible.").orElse(null));
+    }
+
     // == commands ==
 
     /** Highlights the reply at a shown position (digit keys); Enter then confirms it. */
@@ -121,6 +152,11 @@ public final class ConversationViewModel {
         if (ended.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
         long millis = (nanoClock.getAsLong() - shownAt) / 1_000_000;
         StepResult r = playthrough.choose(shownPosition, millis);
+        if (recorder != null) {
+            recorder.decision(r.decision());
+            if (r.ended()) recorder.finish(debrief());
+            showSaveState();
+        }
         lines.add(new Line(Line.Kind.TRAINEE, r.choice().say(), null, r.choice(), null, null));
         if (mode == Mode.PRACTICE) {
             lines.add(new Line(Line.Kind.FEEDBACK, r.choice().why(), null, r.choice(),

@@ -36,6 +36,7 @@ public final class LibraryViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>();
     private final ObjectProperty<Technique> technique = new SimpleObjectProperty<>();
+    private final ObservableList<Dialogue> playable = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -50,6 +51,11 @@ public final class LibraryViewModel {
 
     public ObservableList<Validated> visible() {
         return visible;
+    }
+
+    /** Every playable dialogue of the library, for suggestions. */
+    public ObservableList<Dialogue> playable() {
+        return playable;
     }
 
     public StringProperty searchProperty() {
@@ -102,6 +108,11 @@ public final class LibraryViewModel {
                         : title(a).compareToIgnoreCase(title(b)))
                 .toList();
         entries.setAll(sorted);
+        ctx.libraryFiles().clear();
+        for (Validated v : library.playable()) {
+            ctx.libraryFiles().put(v.dialogue().id(), new AppContext.LibraryFile(java.nio.file.Path.of(v.file()), v.read().contentHash()));
+        }
+        playable.setAll(library.playable().stream().map(Validated::dialogue).toList());
         loading.set(false);
         int broken = library.broken().size();
         status.set(library.playable().size() + " dialogues" + (broken > 0 ? " · " + broken + " cannot be played (see the red cards)" : ""));
