@@ -169,6 +169,11 @@ public final class Store implements AutoCloseable {
         return Optional.ofNullable(notice);
     }
 
+    /** For fault-injection tests in this package: the live connection (e.g. to cap its size and simulate a full disk). */
+    Connection connectionForTests() {
+        return db;
+    }
+
     public boolean isSqlite() {
         return sqlite;
     }

@@ -129,6 +129,7 @@ public final class AppShell extends BorderPane implements Navigator {
         themeButton.setText(dark ? "Light" : "Dark");
         fontSize = t.fontSize();
         applyFont();
+        libraryVm.refreshSuggestion();
         showLibrary();
         store.unfinished(t.id()).ifPresent(this::offerResume);
     }
@@ -318,6 +319,7 @@ public final class AppShell extends BorderPane implements Navigator {
     public void showDebrief(Dialogue dialogue, Transcript transcript, Mode mode, Debrief compareWith) {
         DebriefViewModel vm = new DebriefViewModel(dialogue, transcript, mode, ctx.catalog(), compareWith, this);
         ctx.recordResult(dialogue.id(), vm.debrief().percent());
+        libraryVm.refreshSuggestion();
         title.set("Rapport · Debrief: " + dialogue.title());
         setCenter(new DebriefView(vm));
     }

@@ -143,7 +143,30 @@ public final class LibraryView extends BorderPane {
         HBox titleRow = new HBox(12, title, spinner, status);
         titleRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         titleRow.setPadding(new Insets(14, 16, 0, 16));
-        return new VBox(titleRow, filters);
+        VBox suggestionBox = new VBox();
+        suggestionBox.setPadding(new Insets(0, 16, 0, 16));
+        vm.suggestionProperty().addListener((o, a, b) -> showSuggestion(suggestionBox, b));
+        showSuggestion(suggestionBox, vm.suggestionProperty().get());
+        return new VBox(titleRow, suggestionBox, filters);
+    }
+
+    private void showSuggestion(VBox box, LibraryViewModel.Suggestion s) {
+        box.getChildren().clear();
+        if (s == null) return;
+        java.util.List<String> weak = s.weakSteps().stream().map(vm.catalog()::displayName).toList();
+        Label text = new Label("Suggested next: " + s.dialogue().title()
+                + (weak.isEmpty() ? "" : ". It practises " + String.join(" and ", weak) + ", where your replies have been weakest."));
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button go = new Button("Start", new FontIcon("mdi2p-play"));
+        go.setId("start-suggested");
+        go.getStyleClass().add("accent");
+        Dialogue d = s.dialogue();
+        go.setOnAction(e -> nav.play(d, Playthrough.start(d, ThreadLocalRandom.current().nextLong()), vm.modeProperty().get(), null));
+        HBox row = new HBox(text, go);
+        row.getStyleClass().add("suggestion");
+        row.setId("library-suggestion");
+        box.getChildren().add(row);
     }
 
     private static ListCell<Difficulty> difficultyCell(StringConverter<Difficulty> c) {

@@ -39,6 +39,11 @@ public final class LibraryViewModel {
     private final ObservableList<Dialogue> playable = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Suggestion> suggestion = new SimpleObjectProperty<>();
+
+    /** The dialogue to practise next and the weak steps it works on. */
+    public record Suggestion(Dialogue dialogue, List<String> weakSteps) {
+    }
 
     public LibraryViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -72,6 +77,31 @@ public final class LibraryViewModel {
 
     public ObjectProperty<Mode> modeProperty() {
         return ctx.modeProperty();
+    }
+
+    public ObjectProperty<Suggestion> suggestionProperty() {
+        return suggestion;
+    }
+
+    /**
+     * Works out, in the background, which dialogue best practises the trainee's weakest steps. Nothing is suggested
+     * before the trainee has finished an attempt (there is nothing to go on yet).
+     */
+    public void refreshSuggestion() {
+        var store = ctx.store().orElse(null);
+        var trainee = ctx.traineeProperty().get();
+        if (store == null || trainee == null) {
+            suggestion.set(null);
+            return;
+        }
+        List<Dialogue> library = List.copyOf(playable);
+        UiExecutor.background(() -> {
+            var history = store.history(trainee.id());
+            if (history.isEmpty()) return null;
+            var scored = history.stream().map(a -> new org.rapport.store.Progress.Scored(a, store.load(a.id()).debrief(ctx.catalog()))).toList();
+            var progress = org.rapport.store.Progress.of(scored, ctx.catalog());
+            return progress.suggest(library).map(d -> new Suggestion(d, progress.weakestSteps(2))).orElse(null);
+        }, suggestion::set, e -> suggestion.set(null));
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -113,6 +143,7 @@ public final class LibraryViewModel {
             ctx.libraryFiles().put(v.dialogue().id(), new AppContext.LibraryFile(java.nio.file.Path.of(v.file()), v.read().contentHash()));
         }
         playable.setAll(library.playable().stream().map(Validated::dialogue).toList());
+        refreshSuggestion();
         loading.set(false);
         int broken = library.broken().size();
         status.set(library.playable().size() + " dialogues" + (broken > 0 ? " · " + broken + " cannot be played (see the red cards)" : ""));
