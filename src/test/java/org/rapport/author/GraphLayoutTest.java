@@ -96,7 +96,7 @@ class GraphLayoutTest {
     void twoThousandNodeDialoguesAreLaidOutWithoutOverlaps() {
         Dialogue random = Graphs.random(7, 2000);
         assertReadable(random, GraphLayout.of(random));
-        Dialogue wide = Graphs.layered(21, 100);
+        Dialogue wide = Graphs.layered(26, 100);
         assertTrue(wide.nodes().size() >= 2000);
         Layout l = GraphLayout.of(wide, GraphLayout.Options.DEFAULT.withDirection(Direction.TOP_TO_BOTTOM));
         assertReadable(wide, l);

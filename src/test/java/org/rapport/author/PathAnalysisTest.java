@@ -91,7 +91,7 @@ class PathAnalysisTest {
 
     @Test
     void aFiveThousandNodeDialogueWithBillionsOfPathsIsCountedExactlyWithoutListingThem() {
-        Dialogue d = Graphs.layered(33, 157);
+        Dialogue d = Graphs.layered(33, 190);
         assertTrue(d.nodes().size() >= 5000, "has " + d.nodes().size() + " nodes");
         PathReport r = PathAnalysis.analyze(d, CATALOG);
         assertEquals(BigInteger.TWO.pow(33), r.pathCount(), "every sequence of 33 two-way decisions: 8,589,934,592 paths");
