@@ -33,12 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StoreTest {
+    /** The store under test; PostgresStoreTest runs every test here against a shared PostgreSQL store instead. */
+    protected Store newStore(Path folder) {
+        return Store.openSqlite(folder, clock);
+    }
+
     @TempDir
-    Path dir;
+    protected Path dir;
 
     private final Catalog catalog = Catalog.bundled();
     /** A clock that moves one second each time it is read, so attempts have a definite order. */
-    private final Clock clock = new Clock() {
+    protected final Clock clock = new Clock() {
         private long now = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
 
         public java.time.ZoneId getZone() {
@@ -56,11 +61,11 @@ class StoreTest {
     };
     private final byte[] bytes = Fixtures.minimal().getBytes(StandardCharsets.UTF_8);
     private final Dialogue dialogue = Fixtures.validate(Fixtures.minimal()).dialogue();
-    private Store store;
+    protected Store store;
 
     @BeforeEach
     void open() {
-        store = Store.openSqlite(dir, clock);
+        store = newStore(dir);
     }
 
     @AfterEach
@@ -78,13 +83,6 @@ class StoreTest {
         s.saveDecision(id, 2, r2.decision());
         s.finishAttempt(id, Debrief.of(dialogue, p.transcript(), catalog));
         return id;
-    }
-
-    @Test
-    void theSchemaIsCreatedOnAnEmptyFolder() {
-        assertEquals(Migrations.latest(), store.schemaVersion());
-        assertTrue(Files.exists(dir.resolve(Store.FILE_NAME)));
-        assertTrue(store.notice().isEmpty());
     }
 
     @Test
@@ -149,7 +147,7 @@ class StoreTest {
         store.saveDecision(id, 1, p.chooseIndex(0, 1500).decision());
         store.close();
 
-        store = Store.openSqlite(dir, clock);
+        store = newStore(dir);
         AttemptSummary open = store.unfinished(t.id()).orElseThrow();
         assertEquals(id, open.id());
         StoredAttempt a = store.load(id);
@@ -167,44 +165,6 @@ class StoreTest {
         playAndSave(store, t, 0, 0);
         assertEquals(java.util.Map.of("late-parcel", 100), store.bestPercent(t.id()));
         assertEquals(2, store.history(t.id()).size());
-    }
-
-    @Test
-    void aDamagedFileIsMovedAsideAndAFreshStoreStarts() throws IOException {
-        store.createTrainee("Ana");
-        store.close();
-        Path file = dir.resolve(Store.FILE_NAME);
-        Files.write(file, "this is not a database at all, just text that ended up here".repeat(100).getBytes(StandardCharsets.UTF_8));
-        store = Store.openSqlite(dir, clock);
-        assertTrue(store.notice().orElseThrow().contains("damaged"), store.notice().toString());
-        assertTrue(store.trainees().isEmpty());
-        try (var files = Files.list(dir)) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("rapport.db.damaged-20261123")), "the damaged file is kept");
-        }
-    }
-
-    @Test
-    void aStoreFromANewerRapportIsRefusedAndLeftAlone() throws Exception {
-        store.close();
-        Path file = dir.resolve(Store.FILE_NAME);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
-        }
-        byte[] before = Files.readAllBytes(file);
-        StoreException e = assertThrows(StoreException.class, () -> Store.openSqlite(dir, clock));
-        assertTrue(e.getMessage().contains("newer version of Rapport"), e.getMessage());
-        assertEquals(before.length, Files.readAllBytes(file).length);
-        store = Store.openSqlite(dir.resolve("other"), clock);
-    }
-
-    @Test
-    void theDatabaseUsesWalAndForeignKeys() throws Exception {
-        store.createTrainee("Ana");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME)); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
-            r.next();
-            assertEquals("wal", r.getString(1));
-        }
     }
 
     @Test
