@@ -163,6 +163,7 @@ public final class LibraryView extends BorderPane {
         go.getStyleClass().add("accent");
         Dialogue d = s.dialogue();
         go.setOnAction(e -> nav.play(d, Playthrough.start(d, ThreadLocalRandom.current().nextLong()), vm.modeProperty().get(), null));
+        go.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(text, go);
         row.getStyleClass().add("suggestion");
         row.setId("library-suggestion");

@@ -112,6 +112,13 @@ public final class ProfilesView extends VBox {
             actions.setVisible(false);
             actions.setManaged(false);
             newTitle.setText("Welcome! Type your name to start.");
+            name.sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null) name.requestFocus(); // the only thing to do here is type a name
+            });
+        } else {
+            list.sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null) list.requestFocus();
+            });
         }
     }
 }

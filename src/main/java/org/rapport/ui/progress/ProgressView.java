@@ -105,6 +105,8 @@ public final class ProgressView extends BorderPane {
         go.setId("start-suggested");
         go.getStyleClass().add("accent");
         go.setOnAction(e -> play.accept(d));
+        go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         HBox box = new HBox(text, go);
         box.getStyleClass().add("suggestion");
         box.setId("suggestion");
@@ -154,11 +156,19 @@ public final class ProgressView extends BorderPane {
     }
 
     private Node overTime(Progress p) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("Attempt");
-        x.setForceZeroInRange(false);
-        x.setTickUnit(1);
+        int attempts = p.techniqueOverTime().values().stream().mapToInt(List::size).max().orElse(1);
+        NumberAxis x = new NumberAxis(1, Math.max(2, attempts), 1);
+        x.setLabel("Attempt (oldest first)");
         x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+            }
+
+            public Number fromString(String s) {
+                return Integer.valueOf(s);
+            }
+        });
         NumberAxis y = new NumberAxis(0, 100, 25);
         y.setLabel("% of best");
         LineChart<Number, Number> chart = new LineChart<>(x, y);
