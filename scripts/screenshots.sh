@@ -8,26 +8,28 @@ SIZE=${1:-1280x800}
 OUT=${2:-docs/screenshots}
 SUFFIX=$([ "$SIZE" = "1280x800" ] && echo "" || echo "-$SIZE")
 mkdir -p "$OUT"
-[ -f target/rapport.jar ] || mvn -B -q package -DskipTests
+JAR=${JAR:-target/rapport.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
+DATA=$(mktemp -d)
 DISPLAY_NUM=:$((RANDOM % 400 + 100))
 Xvfb $DISPLAY_NUM -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
 export DISPLAY=$DISPLAY_NUM
 sleep 1
-java -Dprism.order=sw -jar target/rapport.jar --size "$SIZE" ${APP_ARGS:-} >/tmp/rapport-screens.log 2>&1 &
+java -Dprism.order=sw -jar "$JAR" --size "$SIZE" --data "$DATA" ${APP_ARGS:-} >/tmp/rapport-screens.log 2>&1 &
 APP=$!
 WID=$(timeout 60 xdotool search --sync --name '^Rapport' | head -1)
 sleep 3
 shot() { import -window "$WID" "$OUT/$1$SUFFIX.png"; echo "wrote $OUT/$1$SUFFIX.png"; }
 key() { xdotool key --window "$WID" "$@"; sleep 0.6; }
+shot profiles
+xdotool type --delay 40 "Ana"; key Return; sleep 1.5        # a new trainee, by keyboard only
 shot library
-# Practice mode, then start the first card (Tab order: nav, filters, mode, first Start button).
-xdotool mousemove --window "$WID" 5 5 click 1
-key ctrl+f 2>/dev/null || true
 eval "$(xdotool getwindowgeometry --shell "$WID")"
-xdotool mousemove --window "$WID" $((WIDTH - 260)) 125 click 1; sleep 0.5   # Practice toggle
-xdotool mousemove --window "$WID" 70 ${START_Y:-641} click 1; sleep 1.5   # first card's Start
+xdotool mousemove --window "$WID" $((WIDTH - 260)) 121 click 1; sleep 0.5   # Practice toggle
+key ctrl+f; xdotool type --delay 40 "${DIALOGUE_WORDS:-funeral flowers}"; sleep 0.5
+key Down; key Return; sleep 1.5                                             # start the first match
 key 1; key Return; key 2; key Return; key 1; key Return
 sleep 1
 shot conversation
@@ -37,3 +39,5 @@ for i in $(seq 1 40); do
 done
 sleep 1.5
 shot debrief
+xdotool mousemove --window "$WID" 700 25 click 1; sleep 2                 # Progress
+shot progress

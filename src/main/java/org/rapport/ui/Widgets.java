@@ -110,6 +110,7 @@ public final class Widgets {
         public MoodMeter() {
             getStyleClass().add("mood-meter");
             setAlignment(Pos.CENTER_LEFT);
+            setFillHeight(false);
             track.getStyleClass().add("mood-track");
             marker.getStyleClass().add("mood-marker");
             marker.setManaged(false);

@@ -72,7 +72,19 @@ public final class LibraryView extends BorderPane {
         search.setPromptText("Search: refund, phone, funeral…");
         search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(vm.searchProperty());
-        search.setAccessibleText("Search dialogues by words");
+        search.setAccessibleText("Search dialogues by words. Press Down to reach the first card's Start button.");
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN || e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                grid.lookupAll(".card .accent").stream().findFirst().ifPresent(Node::requestFocus);
+                e.consume();
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+                search.requestFocus();
+                e.consume();
+            }
+        });
 
         ComboBox<Difficulty> difficulty = new ComboBox<>();
         difficulty.getItems().add(null);
