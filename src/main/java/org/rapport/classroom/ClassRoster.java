@@ -1,0 +1,86 @@
+package org.rapport.classroom;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A class: a name, its trainees (by the names they use in Rapport) and the dialogues assigned to it. Titles are kept
+ * with the ids so a report reads well even for a dialogue nobody has played yet.
+ */
+public record ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created) {
+    public static final int MAX_TRAINEES = 500;
+
+    /** A dialogue assigned to the class. */
+    public record Assigned(String id, String title) {
+    }
+
+    public ClassRoster {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("A class needs a name.");
+        name = name.strip();
+        if (name.length() > 120) throw new IllegalArgumentException("A class name can be at most 120 characters.");
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (String t : trainees) {
+            if (t == null || t.isBlank()) continue;
+            String clean = t.strip().replaceAll("\\s+", " ");
+            if (clean.length() > 80) throw new IllegalArgumentException("A trainee's name can be at most 80 characters: " + clean.substring(0, 40) + "…");
+            unique.putIfAbsent(key(clean), clean);
+        }
+        if (unique.size() > MAX_TRAINEES) throw new IllegalArgumentException("A class can have at most " + MAX_TRAINEES + " trainees.");
+        trainees = List.copyOf(unique.values());
+        Map<String, Assigned> ds = new LinkedHashMap<>();
+        for (Assigned a : dialogues) ds.putIfAbsent(a.id(), a);
+        dialogues = List.copyOf(ds.values());
+    }
+
+    /** The form of a name used to match it: trimmed, single spaces, case and accents folded ("José  Lima" = "jose lima"). */
+    public static String key(String name) {
+        String n = Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    /** The trainee's name as written in the class, for a name as written in a history file. */
+    public Optional<String> trainee(String nameInFile) {
+        String k = key(nameInFile);
+        return trainees.stream().filter(t -> key(t).equals(k)).findFirst();
+    }
+
+    public boolean assigned(String dialogueId) {
+        return dialogues.stream().anyMatch(a -> a.id().equals(dialogueId));
+    }
+
+    public List<String> dialogueIds() {
+        return dialogues.stream().map(Assigned::id).toList();
+    }
+
+    public ClassRoster withName(String n) {
+        return new ClassRoster(id, n, trainees, dialogues, created);
+    }
+
+    public ClassRoster withTrainees(List<String> t) {
+        return new ClassRoster(id, name, t, dialogues, created);
+    }
+
+    public ClassRoster withDialogues(List<Assigned> d) {
+        return new ClassRoster(id, name, trainees, d, created);
+    }
+
+    /** A file-safe id from a name: "Week 12 — new hires" gives "week-12-new-hires". */
+    public static String slug(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (s.length() > 48) s = s.substring(0, 48).replaceAll("-+$", "");
+        return s.isEmpty() ? "class" : s;
+    }
+
+    /** Names from a list typed one per line (or separated by commas or semicolons), blanks dropped. */
+    public static List<String> parseNames(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split("[\\r\\n,;]+")) if (!part.isBlank()) out.add(part.strip());
+        return out;
+    }
+}

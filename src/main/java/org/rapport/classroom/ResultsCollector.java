@@ -1,0 +1,210 @@
+package org.rapport.classroom;
+
+import org.rapport.catalog.Catalog;
+import org.rapport.classroom.HistoryReader.ResultAttempt;
+import org.rapport.classroom.HistoryReader.TraineeHistory;
+import org.rapport.format.DialogueReader;
+import org.rapport.store.HistoryFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Collects a class's results from a folder of trainees' exported history files (a shared drive, a USB stick). Only
+ * files directly in the folder are read. Whatever is wrong with a file is reported and the file (or the attempt)
+ * skipped; nothing in the folder can stop the report:
+ * <ul>
+ *   <li>oddly named files (hidden, control characters, very long names, not {@code .json}), links and sub-folders;</li>
+ *   <li>huge files (over {@link HistoryFile#MAX_BYTES}, or the limit given) and more than {@value #MAX_FILES} files;</li>
+ *   <li>malformed files: not JSON, not a history, another format, attempts that do not fit their dialogue;</li>
+ *   <li>files of a trainee who is not in the class;</li>
+ *   <li>duplicates: the same file twice, or a file whose every attempt another file already gave;</li>
+ *   <li>attempts at dialogues the class is not assigned.</li>
+ * </ul>
+ */
+public final class ResultsCollector {
+    public static final int MAX_FILES = 2000;
+    public static final int MAX_NAME = 120;
+
+    private final Catalog catalog;
+    private final long maxBytes;
+
+    public ResultsCollector(Catalog catalog) {
+        this(catalog, HistoryFile.MAX_BYTES);
+    }
+
+    public ResultsCollector(Catalog catalog, long maxBytes) {
+        this.catalog = catalog;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A file left out entirely, and why. */
+    public record Skipped(String file, String reason) {
+    }
+
+    /** A file that was used, whose trainee it gave, how many attempts counted, and what in it was left out. */
+    public record Used(String file, String trainee, int attempts, List<String> notes) {
+    }
+
+    /** What the folder gave: every class attempt by trainee (roster names, roster order), and the file-by-file account. */
+    public record ClassResults(ClassRoster roster, Map<String, List<ResultAttempt>> attempts, List<Used> used, List<Skipped> skipped) {
+        public List<ResultAttempt> all() {
+            return attempts.values().stream().flatMap(List::stream).toList();
+        }
+
+        public boolean hasResults(String trainee) {
+            return !attempts.getOrDefault(trainee, List.of()).isEmpty();
+        }
+    }
+
+    public ClassResults collect(Path folder, ClassRoster roster) throws IOException {
+        if (!Files.isDirectory(folder)) throw new IOException(folder + " is not a folder.");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        Map<String, List<ResultAttempt>> byTrainee = new LinkedHashMap<>();
+        for (String t : roster.trainees()) byTrainee.put(t, new ArrayList<>());
+        Map<String, String> keyFrom = new HashMap<>();       // attempt key -> file that gave it
+        Map<String, String> fileHashes = new HashMap<>();    // content hash -> file
+        List<Used> used = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        int considered = 0;
+        for (Path f : files) {
+            String name = printable(f.getFileName().toString());
+            if (Files.isSymbolicLink(f)) {
+                skipped.add(new Skipped(name, "it is a link; only files directly in the folder are read"));
+                continue;
+            }
+            if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(new Skipped(name, "it is a folder; only files directly in the folder are read"));
+                continue;
+            }
+            String odd = oddName(f.getFileName().toString());
+            if (odd != null) {
+                skipped.add(new Skipped(name, odd));
+                continue;
+            }
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(new Skipped(name, "it is not a regular file"));
+                continue;
+            }
+            if (++considered > MAX_FILES) {
+                skipped.add(new Skipped(name, "the folder has more than " + MAX_FILES + " files; the rest were not read"));
+                break;
+            }
+            byte[] bytes;
+            try {
+                if (Files.size(f) > maxBytes) {
+                    skipped.add(new Skipped(name, "it is " + mib(Files.size(f)) + ", over the " + mib(maxBytes) + " a history file can be"));
+                    continue;
+                }
+                try (InputStream in = Files.newInputStream(f)) {
+                    bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                }
+                if (bytes.length > maxBytes) {
+                    skipped.add(new Skipped(name, "it is over the " + mib(maxBytes) + " a history file can be"));
+                    continue;
+                }
+            } catch (IOException e) {
+                skipped.add(new Skipped(name, "it cannot be read (" + e.getMessage() + ")"));
+                continue;
+            }
+            String hash = DialogueReader.sha256(bytes);
+            String same = fileHashes.putIfAbsent(hash, name);
+            if (same != null) {
+                skipped.add(new Skipped(name, "duplicate: the same file as " + same));
+                continue;
+            }
+            TraineeHistory h;
+            try {
+                h = HistoryReader.read(bytes, catalog);
+            } catch (IllegalArgumentException e) {
+                skipped.add(new Skipped(name, "malformed: " + e.getMessage()));
+                continue;
+            } catch (RuntimeException | StackOverflowError e) {
+                skipped.add(new Skipped(name, "malformed: it cannot be read as a history file"));
+                continue;
+            }
+            String trainee = roster.trainee(h.trainee()).orElse(null);
+            if (trainee == null) {
+                skipped.add(new Skipped(name, "unknown trainee: " + printable(h.trainee()) + " is not in " + roster.name()));
+                continue;
+            }
+            List<String> notes = new ArrayList<>(h.problems());
+            Map<String, Integer> otherDialogues = new LinkedHashMap<>();
+            int added = 0;
+            int already = 0;
+            Set<String> alreadyFrom = new LinkedHashSet<>();
+            for (ResultAttempt a : h.attempts()) {
+                if (!roster.assigned(a.dialogue().id())) {
+                    otherDialogues.merge(a.dialogue().title(), 1, Integer::sum);
+                    continue;
+                }
+                String from = keyFrom.putIfAbsent(a.key(), name);
+                if (from != null) {
+                    already++;
+                    alreadyFrom.add(from);
+                    continue;
+                }
+                byTrainee.get(trainee).add(a);
+                added++;
+            }
+            if (!otherDialogues.isEmpty()) {
+                List<String> parts = otherDialogues.entrySet().stream().map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")").toList();
+                notes.add("attempts at dialogues the class is not assigned were left out: " + String.join(", ", parts));
+            }
+            if (already > 0 && added > 0) notes.add(already + " attempts already came from " + String.join(", ", alreadyFrom));
+            if (added == 0) {
+                String why;
+                if (already > 0) why = "duplicate: every attempt in it already came from " + String.join(", ", alreadyFrom);
+                else if (!otherDialogues.isEmpty()) why = "dialogue not in the class: it has no attempt at a dialogue " + roster.name() + " is assigned";
+                else if (!h.problems().isEmpty()) why = "malformed: none of its attempts could be read (" + h.problems().get(0) + ")";
+                else why = "it has no finished attempts";
+                skipped.add(new Skipped(name, why));
+                continue;
+            }
+            used.add(new Used(name, trainee, added, notes));
+        }
+        byTrainee.values().forEach(l -> l.sort(Comparator.comparingLong(ResultAttempt::finished).reversed().thenComparing(ResultAttempt::key)));
+        return new ClassResults(roster, byTrainee, used, skipped);
+    }
+
+    /** Why a file name is odd, or null when it is an ordinary {@code .json} name. */
+    static String oddName(String name) {
+        if (name.length() > MAX_NAME) return "odd name: longer than " + MAX_NAME + " characters";
+        if (name.startsWith(".")) return "odd name: a hidden file";
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || c == '\u202e' || c == '\u202d' || Character.getType(c) == Character.FORMAT) {
+                return "odd name: it contains control or invisible characters";
+            }
+        }
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".json")) return "not a .json file";
+        return null;
+    }
+
+    /** A name safe to show: control and invisible characters replaced, and cut at a readable length. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(MAX_NAME).forEach(c -> b.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return s.codePointCount(0, s.length()) > MAX_NAME ? b + "…" : b.toString();
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0) : String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
+    }
+}
