@@ -83,7 +83,16 @@ public final class Store implements AutoCloseable {
     private static Store open(String url, String user, String password, boolean sqlite, Clock clock, String notice) {
         Connection c = null;
         try {
-            c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+            if (sqlite) {
+                // IMMEDIATE: a transaction takes the write lock when it begins, so two windows on one file wait for
+                // each other (busy_timeout) instead of failing when a read would have to upgrade to a write.
+                java.util.Properties props = new java.util.Properties();
+                props.setProperty("transaction_mode", "IMMEDIATE");
+                props.setProperty("busy_timeout", "5000");
+                c = DriverManager.getConnection(url, props);
+            } else {
+                c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+            }
             if (sqlite) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 5000");
