@@ -183,6 +183,46 @@ public final class ResultsCollector {
         return new ClassResults(roster, byTrainee, used, skipped);
     }
 
+    /** Who and what a folder of history files holds: trainee names and dialogues played, in the order first seen. */
+    public record Survey(List<String> trainees, List<ClassRoster.Assigned> dialogues, List<Skipped> skipped) {
+    }
+
+    /**
+     * Reads a folder of history files to start a class from it: every trainee who sent a readable file, and every
+     * dialogue they played. Files that cannot be read are skipped and listed.
+     */
+    public Survey survey(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) throw new IOException(folder + " is not a folder.");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).limit(MAX_FILES).toList();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, ClassRoster.Assigned> dialogues = new LinkedHashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path f : files) {
+            String name = printable(f.getFileName().toString());
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || oddName(f.getFileName().toString()) != null) {
+                skipped.add(new Skipped(name, "not a history file"));
+                continue;
+            }
+            try {
+                if (Files.size(f) > maxBytes) {
+                    skipped.add(new Skipped(name, "too large to be a history file"));
+                    continue;
+                }
+                TraineeHistory h = HistoryReader.read(Files.readAllBytes(f), catalog);
+                names.putIfAbsent(ClassRoster.key(h.trainee()), h.trainee());
+                for (ResultAttempt a : h.attempts()) {
+                    dialogues.putIfAbsent(a.dialogue().id(), new ClassRoster.Assigned(a.dialogue().id(), a.dialogue().title()));
+                }
+            } catch (IOException | RuntimeException e) {
+                skipped.add(new Skipped(name, "malformed: " + (e.getMessage() == null ? "unreadable" : e.getMessage())));
+            }
+        }
+        return new Survey(List.copyOf(names.values()), List.copyOf(dialogues.values()), skipped);
+    }
+
     /** Why a file name is odd, or null when it is an ordinary {@code .json} name. */
     static String oddName(String name) {
         if (name.length() > MAX_NAME) return "odd name: longer than " + MAX_NAME + " characters";

@@ -1,0 +1,221 @@
+package org.rapport.ui.classroom;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.rapport.catalog.Catalog;
+import org.rapport.check.Validated;
+import org.rapport.classroom.ClassBook;
+import org.rapport.classroom.ClassReport;
+import org.rapport.classroom.ClassRoster;
+import org.rapport.classroom.ClassRoster.Assigned;
+import org.rapport.classroom.ReportCsv;
+import org.rapport.classroom.ReportHtml;
+import org.rapport.classroom.ResultsCollector;
+import org.rapport.classroom.RoomException;
+import org.rapport.classroom.Xapi;
+import org.rapport.library.DialogueLibrary;
+import org.rapport.model.Dialogue;
+import org.rapport.ui.AppContext;
+import org.rapport.ui.UiExecutor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The classroom screen's state: the facilitator's classes, the one being edited, the library to assign from, and the
+ * class report once results are collected. Reading a folder of results runs in the background.
+ */
+public final class ClassroomViewModel {
+    /** The three export formats. */
+    public enum Export { CSV, HTML, XAPI }
+
+    private final Catalog catalog;
+    private final ClassBook book;
+    private final AppContext ctx;
+    private final ObservableList<ClassRoster> classes = FXCollections.observableArrayList();
+    private final ObjectProperty<ClassRoster> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Dialogue> library = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ClassReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public ClassroomViewModel(AppContext ctx, Path dataDir) {
+        this.ctx = ctx;
+        this.catalog = ctx.catalog();
+        this.book = ClassBook.in(dataDir);
+        selected.addListener((o, a, b) -> {
+            if (a != null && b != null && a.id().equals(b.id())) return;
+            report.set(null);
+        });
+    }
+
+    public ObservableList<ClassRoster> classes() {
+        return classes;
+    }
+
+    public ObjectProperty<ClassRoster> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<Dialogue> library() {
+        return library;
+    }
+
+    public ReadOnlyObjectProperty<ClassReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Reads the classes (small files, at once) and the library (in the background). */
+    public void load() {
+        refreshClasses(null);
+        UiExecutor.background(() -> DialogueLibrary.load(ctx.validator(), ctx.libraryPaths()).playable().stream().map(Validated::dialogue).toList(),
+                library::setAll, e -> message.set("The library could not be read: " + e.getMessage()));
+    }
+
+    private void refreshClasses(String selectId) {
+        ClassBook.Listing l = book.list();
+        classes.setAll(l.classes());
+        if (!l.problems().isEmpty()) message.set(String.join(" ", l.problems()));
+        if (selectId != null) classes.stream().filter(c -> c.id().equals(selectId)).findFirst().ifPresent(selected::set);
+        else if (selected.get() == null && !classes.isEmpty()) selected.set(classes.get(0));
+    }
+
+    public void newClass(String name) {
+        try {
+            ClassRoster c = book.create(name == null || name.isBlank() ? "New class" : name, List.of(), List.of(), System.currentTimeMillis());
+            refreshClasses(c.id());
+            message.set("Class \"" + c.name() + "\" created. Add its trainees and assign dialogues, then save.");
+        } catch (IOException | IllegalArgumentException e) {
+            message.set("The class could not be created: " + e.getMessage());
+        }
+    }
+
+    /** Saves the selected class with a new name, trainee list (one per line) and assigned dialogue ids. */
+    public void save(String name, String traineesText, List<String> dialogueIds) {
+        ClassRoster c = selected.get();
+        if (c == null) return;
+        List<Assigned> assigned = new ArrayList<>();
+        for (String id : dialogueIds) {
+            String title = library.stream().filter(d -> d.id().equals(id)).map(Dialogue::title).findFirst()
+                    .orElse(c.dialogues().stream().filter(a -> a.id().equals(id)).map(Assigned::title).findFirst().orElse(id));
+            assigned.add(new Assigned(id, title));
+        }
+        try {
+            ClassRoster updated = c.withName(name).withTrainees(ClassRoster.parseNames(traineesText)).withDialogues(assigned);
+            book.save(updated);
+            refreshClasses(updated.id());
+            message.set("Saved \"" + updated.name() + "\": " + updated.trainees().size() + " trainees, " + updated.dialogues().size() + " dialogues.");
+        } catch (IOException | IllegalArgumentException e) {
+            message.set("The class could not be saved: " + e.getMessage());
+        }
+    }
+
+    public void delete() {
+        ClassRoster c = selected.get();
+        if (c == null) return;
+        try {
+            book.delete(c);
+            selected.set(null);
+            refreshClasses(null);
+            message.set("Class \"" + c.name() + "\" deleted. The trainees' own files are untouched.");
+        } catch (IOException e) {
+            message.set("The class could not be deleted: " + e.getMessage());
+        }
+    }
+
+    /** A new class from a folder of history files: everyone who sent one, and every dialogue they played. */
+    public void createFromFolder(Path folder, String name) {
+        busy.set(true);
+        UiExecutor.background(() -> new ResultsCollector(catalog).survey(folder), survey -> {
+            busy.set(false);
+            try {
+                ClassRoster c = book.create(name, survey.trainees(), survey.dialogues(), System.currentTimeMillis());
+                refreshClasses(c.id());
+                message.set("Class \"" + c.name() + "\" created from " + folder.getFileName() + ": " + c.trainees().size() + " trainees, "
+                        + c.dialogues().size() + " dialogues" + (survey.skipped().isEmpty() ? "." : "; " + survey.skipped().size() + " files were not history files."));
+            } catch (IOException | IllegalArgumentException e) {
+                message.set("The class could not be created: " + e.getMessage());
+            }
+        }, e -> {
+            busy.set(false);
+            message.set("The folder could not be read: " + e.getMessage());
+        });
+    }
+
+    /** Collects the selected class's results from a folder of history files, in the background. */
+    public void collect(Path folder) {
+        ClassRoster c = selected.get();
+        if (c == null) return;
+        busy.set(true);
+        message.set("Reading " + folder + "…");
+        UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(folder, c), catalog), r -> {
+            busy.set(false);
+            report.set(r);
+            var res = r.results();
+            message.set("Read " + res.used().size() + (res.used().size() == 1 ? " file" : " files") + " for \"" + c.name() + "\""
+                    + (res.skipped().isEmpty() ? "." : "; " + res.skipped().size() + " skipped (see below)."));
+        }, e -> {
+            busy.set(false);
+            message.set("The results could not be read: " + e.getMessage());
+        });
+    }
+
+    /** Writes the report in {@code kind} to {@code file} (atomically). */
+    public void export(Export kind, Path file) {
+        ClassReport r = report.get();
+        if (r == null) {
+            message.set("Collect the results first.");
+            return;
+        }
+        try {
+            write(r, catalog, kind, file);
+            message.set("Exported " + switch (kind) {
+                case CSV -> "the table";
+                case HTML -> "the printable report";
+                case XAPI -> r.results().all().size() + " xAPI statements";
+            } + " to " + file + ".");
+        } catch (IOException | RoomException e) {
+            message.set("The export failed: " + e.getMessage());
+        }
+    }
+
+    static void write(ClassReport r, Catalog catalog, Export kind, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            switch (kind) {
+                case CSV -> ReportCsv.write(r, catalog, w);
+                case HTML -> w.write(ReportHtml.render(r, catalog, Instant.now(), ZoneId.systemDefault()));
+                case XAPI -> w.write(Xapi.toJson(Xapi.statements(r.results(), catalog)));
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,217 @@
+package org.rapport.ui.presenter;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.Fixtures;
+import org.rapport.catalog.Catalog;
+import org.rapport.classroom.RoomSession;
+import org.rapport.classroom.SessionFile;
+import org.rapport.format.DialogueReader;
+import org.rapport.model.Dialogue;
+import org.rapport.ui.AppContext;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Presenter mode driven the way a facilitator does it in front of a room: with the keyboard (or a clicker) only. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterSmokeTest {
+    static final String NOTE = "Ask the room what she needs to hear first.";
+    static final String WITH_NOTE = Fixtures.replaceOnce(Fixtures.minimal(), "\"emotion\": \"annoyed\",",
+            "\"emotion\": \"annoyed\",\n      \"note\": \"" + NOTE + "\",");
+
+    @TempDir
+    static Path data;
+
+    private Stage stage;
+    private final StackPane root = new StackPane();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        org.rapport.ui.AppShell.applyTheme(false);
+        stage.setScene(new Scene(root, 1280, 800));
+        stage.getScene().getStylesheets().add(RoomView.class.getResource("/org/rapport/ui/rapport.css").toExternalForm());
+        stage.show();
+    }
+
+    private static RoomSession newSession() {
+        byte[] bytes = WITH_NOTE.getBytes(StandardCharsets.UTF_8);
+        Dialogue d = Fixtures.validate(WITH_NOTE).dialogue();
+        return RoomSession.start(d, bytes, DialogueReader.sha256(bytes), 42, 1_000);
+    }
+
+    /** Puts the room's view on screen, as the projector shows it, and gives it the keyboard. */
+    private RoomView show(FxRobot robot, RoomSession s, Path dir) {
+        PresenterViewModel vm = new PresenterViewModel(s, Catalog.bundled(), SessionFile.in(dir));
+        RoomView[] view = new RoomView[1];
+        robot.interact(() -> {
+            view[0] = new RoomView(vm, false);
+            root.getChildren().setAll(view[0]);
+            view[0].requestFocus();
+        });
+        return view[0];
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static boolean present(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().isPresent();
+    }
+
+    /** The number shown in front of the reply whose words start with {@code words}. */
+    private static int number(RoomView view, String words) {
+        var offered = view.viewModel().snapshot().offered();
+        for (int i = 0; i < offered.size(); i++) if (offered.get(i).say().startsWith(words)) return i + 1;
+        throw new AssertionError("no reply " + words);
+    }
+
+    private static void press(FxRobot robot, KeyCode... keys) {
+        robot.type(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static KeyCode digit(int n) {
+        return KeyCode.valueOf("DIGIT" + n);
+    }
+
+    @Test
+    void theRoomVotesByKeysThenTheClickerRevealsVotesThenGradesThenGoesOnAndBack(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(data.resolve("a"));
+        RoomView view = show(robot, newSession(), dir);
+        int best = number(view, "That must have been");
+        int harmful = number(view, "Sorry for any");
+        assertTrue(text(robot, "#room-customer").contains("I paid extra for guaranteed delivery"));
+        assertEquals("Decision 1", text(robot, "#room-decision"));
+
+        for (int i = 0; i < 6; i++) press(robot, digit(best));
+        for (int i = 0; i < 4; i++) press(robot, digit(harmful));
+        assertEquals("10 votes", text(robot, "#room-votes-in"), "the room sees how many have voted");
+        assertFalse(present(robot, "#votes-" + best), "the distribution stays hidden until revealed");
+        assertFalse(present(robot, "#grade-" + best), "so do the grades");
+        assertFalse(present(robot, "#room-note"), "the facilitator's note is not on the projector");
+
+        press(robot, KeyCode.PAGE_DOWN); // a clicker's "next"
+        assertEquals("6 votes · 60%", text(robot, "#votes-" + best));
+        assertEquals("4 votes · 40%", text(robot, "#votes-" + harmful));
+        assertFalse(present(robot, "#grade-" + best));
+
+        press(robot, KeyCode.RIGHT);
+        assertEquals("Best", text(robot, "#grade-" + best));
+        assertEquals("Harmful", text(robot, "#grade-" + harmful));
+        assertTrue(robot.lookup("A stock apology plus an instant refund tells her the call is a transaction to close, not a problem you care about. Listen first.")
+                .tryQuery().isPresent(), "each reply's explanation is shown with its grade");
+
+        press(robot, KeyCode.SPACE);
+        assertEquals("Decision 2", text(robot, "#room-decision"));
+        assertEquals("The room went with reply " + best + ".", text(robot, "#room-message"));
+        assertEquals("0 votes", text(robot, "#room-votes-in"));
+
+        press(robot, KeyCode.PAGE_UP); // a clicker's "back"
+        assertEquals("Decision 1", text(robot, "#room-decision"));
+        assertEquals("6 votes · 60%", text(robot, "#votes-" + best), "the room's votes come back with the decision");
+        assertEquals("Best", text(robot, "#grade-" + best));
+
+        press(robot, KeyCode.N);
+        assertEquals("Facilitator's note: " + NOTE, text(robot, "#room-note"), "N shows the note when the facilitator wants to");
+        press(robot, KeyCode.N);
+        assertFalse(present(robot, "#room-note"));
+
+        RoomSession saved = SessionFile.in(dir).load().orElseThrow();
+        assertEquals(1, saved.snapshot().decisionNumber(), "every key press was saved");
+        assertEquals(10, saved.snapshot().tally().total());
+    }
+
+    @Test
+    void aTieIsRefusedOnScreenAndTheFacilitatorGoesOnWithAnyReplyToTheRoomsDebrief(FxRobot robot) throws Exception {
+        RoomView view = show(robot, newSession(), Files.createDirectories(data.resolve("b")));
+        int best = number(view, "That must have been");
+        int harmful = number(view, "Sorry for any");
+        press(robot, digit(best), digit(best), digit(harmful), digit(harmful));
+        press(robot, KeyCode.R);
+        press(robot, KeyCode.R);
+        press(robot, KeyCode.ENTER);
+        assertEquals("The room is tied between replies 1 and 2. Choose the one to go on with.", text(robot, "#room-message"));
+        assertEquals("Decision 1", text(robot, "#room-decision"), "a tie does not move on");
+
+        robot.press(KeyCode.SHIFT).type(digit(best)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(present(robot, ".presenter-pick"), "the show-of-hands pick is marked");
+        press(robot, KeyCode.ENTER);
+        assertEquals("Decision 2", text(robot, "#room-decision"));
+
+        int empathize = number(view, "You planned ahead");
+        int wall = number(view, "I understand, but");
+        for (int i = 0; i < 9; i++) press(robot, digit(empathize));
+        press(robot, digit(wall));
+        robot.press(KeyCode.CONTROL).type(digit(wall)).release(KeyCode.CONTROL); // "let's see what happens if..."
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(present(robot, "#room-debrief"), "the ending shows the room's debrief");
+        assertEquals("Customer lost: the room scored 50%", text(robot, "#room-score"));
+        List<Node> cards = List.copyOf(robot.lookup(".presenter-card").queryAll());
+        assertEquals(2, cards.size(), "one card per decision");
+        assertTrue(cards.get(0).getAccessibleText().contains("4 votes"), cards.get(0).getAccessibleText());
+        assertTrue(cards.get(0).getAccessibleText().contains("A show of hands chose reply " + best), cards.get(0).getAccessibleText());
+        assertTrue(cards.get(1).getAccessibleText().contains("The facilitator went on with reply " + wall), cards.get(1).getAccessibleText());
+        List<String> splits = robot.lookup(".presenter-split").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertEquals(1, splits.size(), "the 2–2 vote split the room; the 9–1 vote did not");
+        assertTrue(splits.get(0).startsWith("Decision 1"), splits.toString());
+
+        press(robot, KeyCode.LEFT);
+        assertEquals("Decision 2", text(robot, "#room-decision"), "back from the debrief returns to the last decision");
+    }
+
+    @Test
+    void aPresenterClosedByMistakeResumesWithEveryVoteAndTheConsoleShowsNotesAndGrades(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(data.resolve("c"));
+        Path library = Files.createDirectories(data.resolve("library"));
+        Files.writeString(library.resolve("late-parcel.json"), WITH_NOTE);
+        RoomSession earlier = newSession();
+        earlier.autosave(SessionFile.in(dir));
+        earlier.setVotes(0, 5);
+        earlier.setVotes(1, 2);
+        earlier.revealDistribution();
+
+        RoomView[] onProjector = new RoomView[1];
+        robot.interact(() -> root.getChildren().setAll(new PresenterView(new AppContext(Catalog.bundled(), List.of(library)), dir, v -> onProjector[0] = v)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#resume-session"));
+        assertTrue(robot.lookup("#resume-offer").query().lookupAll(".label").stream()
+                .anyMatch(n -> ((Label) n).getText().contains("left at decision 1. Every vote was saved.")));
+        robot.clickOn("#resume-session");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(present(robot, "#facilitator-view"), "the console is on the laptop");
+        assertTrue(onProjector[0] != null, "and the room's view went to the projector");
+        assertEquals(7, onProjector[0].viewModel().snapshot().tally().total(), "with the 7 votes from before");
+        assertEquals("Facilitator's note: " + NOTE, text(robot, "#room-note"), "the console always shows the note");
+        assertTrue(present(robot, "#grade-1"), "and the grades, before the room sees them");
+        robot.clickOn("#facilitator-view");
+        press(robot, KeyCode.RIGHT);
+        assertTrue(onProjector[0].viewModel().snapshot().gradesShown(), "the console's keys drive the room's view");
+        robot.clickOn("#end-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Files.exists(SessionFile.in(dir).path()), "ending the session forgets it");
+        assertTrue(present(robot, "#start-presenting"));
+    }
+}
