@@ -1,0 +1,152 @@
+package org.rapport.cli;
+
+import org.rapport.catalog.Catalog;
+import org.rapport.classroom.ClassBook;
+import org.rapport.classroom.ClassReport;
+import org.rapport.classroom.ClassReport.Completion;
+import org.rapport.classroom.ClassReport.MissedDecision;
+import org.rapport.classroom.ClassReport.TraineeRow;
+import org.rapport.classroom.ClassRoster;
+import org.rapport.classroom.ReportCsv;
+import org.rapport.classroom.ReportHtml;
+import org.rapport.classroom.ResultsCollector;
+import org.rapport.classroom.ResultsCollector.ClassResults;
+import org.rapport.classroom.ResultsCollector.Skipped;
+import org.rapport.classroom.ResultsCollector.Used;
+import org.rapport.classroom.RoomException;
+import org.rapport.classroom.Xapi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "class-report", sortOptions = false,
+        description = {"Read a folder of trainees' exported history files and report how a class did: mastery per trainee and "
+                + "technique step, the decisions most often missed, and completion of the assigned dialogues.",
+                "Files that are malformed, duplicated, from someone not in the class, for dialogues the class is not assigned, "
+                        + "huge or oddly named are listed and skipped.",
+                "Exit code: 0 every file was used, 1 the report was made but some files were skipped, 2 bad usage."})
+final class ClassReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FOLDER", description = "The folder with the trainees' history files (*.json).")
+    Path folder;
+
+    @Option(names = "--class", required = true, paramLabel = "FILE", description = "The class file (kind \"rapport-class\"): its name, trainees and assigned dialogues.")
+    Path classFile;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Also write the report as a CSV table.")
+    Path csv;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "Also write the printable HTML report.")
+    Path html;
+
+    @Option(names = "--xapi", paramLabel = "OUT", description = "Also write every attempt as xAPI statements (a JSON array).")
+    Path xapi;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(folder)) {
+            err.println("rapport class-report: no such folder: " + folder);
+            return 2;
+        }
+        if (!Files.isRegularFile(classFile)) {
+            err.println("rapport class-report: no such class file: " + classFile);
+            return 2;
+        }
+        ClassRoster roster;
+        try {
+            roster = ClassBook.read(classFile);
+        } catch (RoomException e) {
+            err.println("rapport class-report: " + e.getMessage());
+            return 2;
+        }
+        Catalog catalog = Catalog.bundled();
+        ClassResults results = new ResultsCollector(catalog).collect(folder, roster);
+        ClassReport report = ClassReport.of(results, catalog);
+        print(report, catalog, out);
+        if (csv != null) write(csv, w -> ReportCsv.write(report, catalog, w), out);
+        if (html != null) write(html, w -> w.write(ReportHtml.render(report, catalog, Instant.now(), ZoneId.systemDefault())), out);
+        if (xapi != null) write(xapi, w -> w.write(Xapi.toJson(Xapi.statements(results, catalog))), out);
+        out.flush();
+        return results.skipped().isEmpty() ? 0 : 1;
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void write(Path file, Body body, PrintWriter out) throws IOException {
+        Path abs = file.toAbsolutePath();
+        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
+        }
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        out.println("Wrote " + file);
+    }
+
+    static void print(ClassReport r, Catalog catalog, PrintWriter out) {
+        long with = r.trainees().stream().filter(TraineeRow::hasResults).count();
+        int attempts = r.trainees().stream().mapToInt(TraineeRow::attempts).sum();
+        out.println("Class report: " + r.roster().name());
+        out.println(with + " of " + r.trainees().size() + " trainees sent results, " + attempts + (attempts == 1 ? " attempt, " : " attempts, ")
+                + r.completionPercent() + "% of assigned dialogues completed.");
+        out.println();
+        out.println("Mastery by trainee and step (percent; - is no data):");
+        for (TraineeRow t : r.trainees()) out.println("  " + t.name() + ": " + masteryLine(r, t.stepMastery(), catalog));
+        out.println("  Class average: " + masteryLine(r, r.classStepMastery(), catalog));
+        out.println();
+        out.println("Decisions most often missed:");
+        if (r.missed().isEmpty()) out.println("  none: every attempt took the best reply everywhere.");
+        int n = 0;
+        for (MissedDecision m : r.missed().subList(0, Math.min(ReportHtml.MISSED_SHOWN, r.missed().size()))) {
+            out.println("  " + (++n) + ". " + m.dialogueTitle() + ": \"" + m.customerSaid() + "\"");
+            out.println("     missed in " + m.missed() + " of " + m.reached() + " attempts (" + m.missedPercent() + "%), by " + String.join(", ", m.traineesWhoMissed()));
+            out.println("     most chosen instead (" + m.commonMissCount() + "x, " + m.commonMiss().grade().word() + "): \"" + m.commonMiss().say() + "\"");
+            out.println("     why it falls short: " + m.commonMiss().why());
+            out.println("     better: \"" + m.better().say() + "\"");
+        }
+        out.println();
+        out.println("Completion of assigned dialogues:");
+        for (Completion c : r.completion()) {
+            out.println("  " + c.dialogue().title() + ": " + c.finished().size() + " of " + (c.finished().size() + c.notYet().size())
+                    + " (" + c.percent() + "%)" + (c.notYet().isEmpty() ? "" : "; not yet: " + String.join(", ", c.notYet())));
+        }
+        out.println();
+        List<Used> used = r.results().used();
+        List<Skipped> skipped = r.results().skipped();
+        out.println("Files: " + used.size() + " used, " + skipped.size() + " skipped.");
+        for (Used u : used) {
+            if (!u.notes().isEmpty()) out.println("  " + u.file() + ": used for " + u.trainee() + "; " + String.join("; ", u.notes()));
+        }
+        for (Skipped s : skipped) out.println("  skipped " + s.file() + ": " + s.reason());
+    }
+
+    private static String masteryLine(ClassReport r, java.util.Map<String, Double> mastery, Catalog catalog) {
+        List<String> parts = new ArrayList<>();
+        for (String s : r.steps()) {
+            Double m = mastery.get(s);
+            parts.add(catalog.displayName(s) + " " + (m == null ? "-" : ClassReport.percent(m) + "%"));
+        }
+        return parts.isEmpty() ? "no results" : String.join(", ", parts);
+    }
+}

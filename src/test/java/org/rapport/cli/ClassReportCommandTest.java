@@ -1,0 +1,48 @@
+package org.rapport.cli;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.classroom.ClassBook;
+import org.rapport.classroom.ClassFixtures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClassReportCommandTest {
+    @Test
+    void theClassReportPrintsTheFiguresWritesEveryExportAndSaysWhichFilesWereSkipped(@TempDir Path dir) throws Exception {
+        Path folder = ClassFixtures.writeFolder(dir.resolve("work"), dir.resolve("results"));
+        Path classFile = dir.resolve("tuesday.json");
+        ClassBook.write(ClassFixtures.roster(), classFile);
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(),
+                "--csv", out.resolve("c.csv").toString(), "--html", out.resolve("c.html").toString(), "--xapi", out.resolve("c.json").toString());
+        assertEquals(1, r.code(), "some files were skipped: " + r.err());
+        assertTrue(r.out().startsWith("Class report: Tuesday group\n3 of 5 trainees sent results, 4 attempts, 30% of assigned dialogues completed."), r.out());
+        assertTrue(r.out().contains("  Ana: LEAD: Listen 100%, LEAD: Empathize -, LEAD: Accept responsibility 73%"), r.out());
+        assertTrue(r.out().contains("  1. The parcel that missed the birthday: \"Thank you. I just wanted someone to admit it was late.\""), r.out());
+        assertTrue(r.out().contains("     missed in 2 of 3 attempts (67%), by Ana, Caro"), r.out());
+        assertTrue(r.out().contains("  Missed swim classes: 0 of 5 (0%); not yet: Ana, Ben, Caro, Dee, Eve"), r.out());
+        assertTrue(r.out().contains("  skipped zed.json: unknown trainee: Zed is not in Tuesday group"), r.out());
+        assertTrue(Files.readString(out.resolve("c.csv")).startsWith("Trainee,Results,Attempts,Completed,"));
+        assertTrue(Files.readString(out.resolve("c.html")).contains("<h1>Class report: Tuesday group</h1>"));
+        assertEquals(4, JsonParser.parseString(Files.readString(out.resolve("c.json"))).getAsJsonArray().size());
+        assertTrue(r.out().contains("Wrote " + out.resolve("c.json")));
+    }
+
+    @Test
+    void aMissingFolderOrABrokenClassFileIsBadUsage(@TempDir Path dir) throws Exception {
+        Path classFile = dir.resolve("c.json");
+        Files.writeString(classFile, "{\"kind\": \"something-else\"}");
+        CliTest.Run noFolder = CliTest.run("class-report", dir.resolve("nope").toString(), "--class", classFile.toString());
+        assertEquals(2, noFolder.code());
+        assertTrue(noFolder.err().contains("no such folder"), noFolder.err());
+        CliTest.Run broken = CliTest.run("class-report", dir.toString(), "--class", classFile.toString());
+        assertEquals(2, broken.code());
+        assertTrue(broken.err().contains("is not a Rapport class file"), broken.err());
+    }
+}
