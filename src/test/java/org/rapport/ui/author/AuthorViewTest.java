@@ -1,0 +1,237 @@
+package org.rapport.ui.author;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.Fixtures;
+import org.rapport.author.Graphs;
+import org.rapport.catalog.Catalog;
+import org.rapport.diag.Diagnostic;
+import org.rapport.engine.Debrief;
+import org.rapport.engine.Mode;
+import org.rapport.engine.Playthrough;
+import org.rapport.engine.Transcript;
+import org.rapport.model.Dialogue;
+import org.rapport.ui.AppContext;
+import org.rapport.ui.AppShell;
+import org.rapport.ui.Navigator;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The authoring workbench in a real window: opening, selecting, following saves, playing from a node. */
+@ExtendWith(ApplicationExtension.class)
+class AuthorViewTest {
+    @TempDir
+    Path dir;
+
+    private AuthorViewModel vm;
+    private AuthorView view;
+    private final List<String> techniquesOpened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        AppShell.applyTheme(false);
+        vm = new AuthorViewModel(new AppContext(Catalog.bundled(), List.of()));
+        view = new AuthorView(vm, new Navigator() {
+            @Override
+            public void showLibrary() {
+            }
+
+            @Override
+            public void play(Dialogue dialogue, Playthrough playthrough, Mode mode, Debrief compareWith) {
+            }
+
+            @Override
+            public void showDebrief(Dialogue dialogue, Transcript transcript, Mode mode, Debrief compareWith) {
+            }
+
+            @Override
+            public void showTechniques(String id) {
+                techniquesOpened.add(id);
+            }
+        });
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(AppShell.class.getResource("/org/rapport/ui/rapport.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopFollowing() {
+        vm.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> done) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return done.call();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private void open(FxRobot robot, Path f) throws Exception {
+        robot.interact(() -> vm.open(f));
+        waitUntil(() -> vm.draftProperty().get() != null);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** True when the node is there and it and every parent are visible: what the author can actually see. */
+    private boolean shown(FxRobot robot, String query) {
+        Node n = robot.lookup(query).tryQuery().orElse(null);
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n != null;
+    }
+
+    @Test
+    void openingADialogueDrawsItAndClickingANodeShowsItInTheInspector(FxRobot robot) throws Exception {
+        open(robot, write("late-parcel.json", Fixtures.minimal()));
+        assertTrue(shown(robot, "#node-opening"), "the start is in view");
+        assertTrue(robot.lookup("#node-opening").query().getStyleClass().contains("start"));
+        assertTrue(robot.lookup("#node-lost").query().getStyleClass().contains("lost"), "endings are marked by outcome");
+
+        robot.clickOn("#node-opening");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("opening", text(robot, "#inspector-title"));
+        assertTrue(robot.lookup("#node-opening").query().getStyleClass().contains("selected"));
+        assertTrue(text(robot, "#inspector-location").endsWith("late-parcel.json:18:5"), text(robot, "#inspector-location"));
+        Node best = robot.lookup("#reply-opening-1").query();
+        assertTrue(robot.from(best).lookup(".grade.best").tryQuery().isPresent(), "each reply shows its grade in words");
+        assertTrue(robot.from((Node) robot.lookup("#reply-opening-2").query()).lookup(".grade.harmful").tryQuery().isPresent());
+
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("calmer", vm.selectedNodeProperty().get(), "the arrow key follows the first reply");
+    }
+
+    @Test
+    void clickingADiagnosticSelectsItsNodeAndShowsItsFileLineAndColumn(FxRobot robot) throws Exception {
+        String text = Fixtures.replaceOnce(Fixtures.minimal(), "\"next\": \"lost\"", "\"next\": \"won\"");
+        Path f = write("late-parcel.json", text);
+        open(robot, f);
+        ListCell<?> cell = robot.lookup(".diagnostic-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null && ((Diagnostic) c.getItem()).code().equals("RAP058")).findFirst().orElseThrow();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("still-cross", vm.selectedNodeProperty().get());
+        int line = Fixtures.lineOf(text, "\"won\"\n        }\n      ]\n    },\n    \"won\"");
+        int column = Fixtures.columnOf(text, "\"won\"\n        }\n      ]\n    },\n    \"won\"");
+        assertEquals(f.toAbsolutePath() + ":" + line + ":" + column, text(robot, "#" + AuthorView.LOCATION_ID));
+        assertEquals("still-cross", text(robot, "#inspector-title"));
+        assertTrue(shown(robot, "#node-still-cross"), "the graph brings the node into view");
+        assertTrue(robot.lookup("#node-still-cross").query().getStyleClass().contains("selected"));
+        assertTrue(robot.lookup("#node-still-cross").query().getStyleClass().contains("has-warning"), "and marks it as having a problem");
+    }
+
+    @Test
+    void playingFromANodeRunsTheConversationThereAndEndsInTheDebrief(FxRobot robot) throws Exception {
+        open(robot, write("late-parcel.json", Fixtures.minimal()));
+        robot.interact(() -> vm.selectedNodeProperty().set("still-cross"));
+        robot.clickOn("Play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Start at \"still-cross\"", text(robot, "#author-play-from"));
+        robot.interact(() -> vm.playMoodProperty().set(-1));
+        robot.clickOn("#author-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        String transcript = robot.lookup("#" + CompactConversation.TRANSCRIPT_ID).queryAs(javafx.scene.layout.VBox.class).getChildren().get(0).getAccessibleText();
+        assertTrue(transcript.contains("That's it? I'm not ordering from you again."), "play starts at the chosen node: " + transcript);
+        assertTrue(robot.lookup(".mood-word").queryAs(Label.class).getText().endsWith("(-1)"), "at the chosen mood");
+
+        Button reply = robot.lookup(".choice-button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().startsWith("You planned ahead")).findFirst().orElseThrow();
+        robot.clickOn(reply);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".feedback").tryQuery().isPresent(), "each reply's grade and why show at once");
+        robot.clickOn("#" + CompactConversation.DEBRIEF_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#debrief").tryQuery().isPresent(), "the normal debrief follows the ending");
+        assertEquals("100%", robot.lookup("#score").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("Kept, just").tryQuery().isPresent(), "with the ending reached");
+
+        robot.clickOn("#author-stop-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#author-play").tryQuery().isPresent(), "stopping goes back to the play form");
+    }
+
+    @Test
+    void aSaveIsShownWithTheSelectionKeptAndABrokenSaveKeepsTheLastGoodVersion(FxRobot robot) throws Exception {
+        Path f = write("late-parcel.json", Fixtures.minimal());
+        open(robot, f);
+        robot.interact(() -> vm.selectedNodeProperty().set("calmer"));
+        Files.writeString(f, Fixtures.minimal().replace("I just wanted someone to admit it was late.", "I only wanted an honest answer."));
+        waitUntil(() -> robot.lookup("I only wanted an honest answer.").tryQuery().isPresent()
+                || robot.lookup(".quote").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("honest answer")));
+        assertEquals("calmer", vm.selectedNodeProperty().get(), "the author keeps their place");
+        assertFalse(shown(robot, "#" + AuthorView.STALE_ID));
+
+        Files.writeString(f, Fixtures.minimal().replace("\"minutes\": 3,", "\"minutes\": 3,,"));
+        waitUntil(() -> shown(robot, "#" + AuthorView.STALE_ID));
+        assertTrue(text(robot, "#" + AuthorView.STALE_ID).contains("was saved with an error"), text(robot, "#" + AuthorView.STALE_ID));
+        assertTrue(vm.diagnostics().stream().anyMatch(d -> d.code().equals("RAP001")), "the new error is listed");
+        assertTrue(robot.lookup("#node-calmer").tryQuery().isPresent(), "the last good graph stays on screen");
+        assertEquals("calmer", text(robot, "#inspector-title"));
+
+        Files.writeString(f, Fixtures.minimal());
+        waitUntil(() -> !shown(robot, "#" + AuthorView.STALE_ID));
+        assertTrue(vm.diagnostics().stream().noneMatch(Diagnostic::isError));
+    }
+
+    @Test
+    void aNewDialogueIsWrittenFromTheTemplateAndOpened(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.open(dir));
+        Path f = dir.resolve("kettle-after-a-week.json");
+        robot.interact(() -> vm.createNew(f));
+        waitUntil(() -> vm.draftProperty().get() != null && vm.draftProperty().get().file().equals(f.toAbsolutePath()));
+        assertTrue(Files.exists(f));
+        assertTrue(shown(robot, "#node-opening"));
+        assertEquals(List.of(), vm.diagnostics(), "the template is clean");
+        robot.interact(() -> vm.createNew(f));
+        waitUntil(() -> robot.lookup("#author-status").queryAs(Label.class).getText().contains("already exists"));
+    }
+
+    @Test
+    void aTwoThousandNodeDialogueBuildsOnlyTheNodesInViewAndFindsAnyNode(FxRobot robot) throws Exception {
+        Dialogue big = Graphs.layered(26, 100);
+        assertTrue(big.nodes().size() >= 2000);
+        open(robot, write("big.json", Graphs.json(big)));
+        GraphCanvas graph = view.graph();
+        assertTrue(graph.liveCells() > 0 && graph.liveCells() < 200, "only the nodes in view are controls: " + graph.liveCells());
+        robot.clickOn("#author-fit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph.zoom() < GraphCanvas.CELL_ZOOM, "the whole graph fits in view");
+        assertEquals(0, graph.liveCells(), "far out, nodes are drawn on the canvas");
+        robot.clickOn("#author-find").write("n25-99").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("n25-99", vm.selectedNodeProperty().get());
+        assertTrue(shown(robot, "#node-n25-99"), "the node found is brought into view, readable");
+    }
+}
