@@ -38,7 +38,7 @@ public final class GraphLayout {
      * @param nodeGap    space between neighbouring boxes in a layer
      */
     public record Options(Direction direction, double nodeWidth, double nodeHeight, double layerGap, double nodeGap) {
-        public static final Options DEFAULT = new Options(Direction.LEFT_TO_RIGHT, 200, 76, 110, 30);
+        public static final Options DEFAULT = new Options(Direction.LEFT_TO_RIGHT, 200, 76, 190, 30);
 
         public Options withDirection(Direction d) {
             return new Options(d, nodeWidth, nodeHeight, layerGap, nodeGap);
@@ -107,7 +107,12 @@ public final class GraphLayout {
     private static final int DUMMY_BUDGET_PER_NODE = 6;
     private static final int ORDER_SWEEPS = 8;
     private static final int PLACE_SWEEPS = 6;
-    private static final double LABEL_SPACING = 20;
+    /** Estimated width per character and padding of a reply's label, and its height (as drawn at 11 px). */
+    static final double LABEL_CHAR = 6.2;
+    static final double LABEL_PAD = 10;
+    static final double LABEL_HEIGHT = 17;
+    private static final double[] LABEL_PLACES = {0.5, 0.35, 0.65, 0.22, 0.78};
+    private static final double[] LABEL_SIDES = {0, -1, 1, -2, 2, -3, 3};
 
     public static Layout of(Dialogue dialogue) {
         return of(dialogue, Options.DEFAULT);
@@ -464,20 +469,15 @@ public final class GraphLayout {
         }
 
         private List<EdgeRoute> routes(Map<String, Box> boxes, double min, double step, boolean ltr) {
-            // how many replies share each source → target pair, to spread their labels
-            Map<Long, Integer> shared = new HashMap<>();
-            for (GraphFacts.Edge e : edges) shared.merge(key(index.get(e.from()), index.get(e.to())), 1, Integer::sum);
-            Map<Long, Integer> seenSoFar = new HashMap<>();
             Map<String, Integer> loopsAt = new HashMap<>();
-            List<EdgeRoute> out = new ArrayList<>();
+            List<List<Point>> lines = new ArrayList<>();
+            List<Boolean> backs = new ArrayList<>();
             for (GraphFacts.Edge e : edges) {
                 int a = index.get(e.from());
                 int b = index.get(e.to());
                 Box from = boxes.get(e.from());
                 Box to = boxes.get(e.to());
                 long k = key(a, b);
-                int nth = seenSoFar.merge(k, 1, Integer::sum) - 1;
-                double spread = (nth - (shared.get(k) - 1) / 2.0) * LABEL_SPACING;
                 List<Point> pts = new ArrayList<>();
                 boolean back = a == b || backPairs.containsKey(k) || layerOf[b] <= layerOf[a];
                 if (back) {
@@ -497,38 +497,109 @@ public final class GraphLayout {
                         pts.add(new Point(x, to.centerY() - 12));
                         pts.add(new Point(to.right(), to.centerY() - 12));
                     }
-                    Point mid1 = pts.get(1);
-                    Point mid2 = pts.get(2);
-                    out.add(new EdgeRoute(e, pts, new Point((mid1.x() + mid2.x()) / 2 + (ltr ? spread : 0),
-                            (mid1.y() + mid2.y()) / 2 + (ltr ? 0 : spread)), true));
-                    continue;
+                } else {
+                    pts.add(ltr ? new Point(from.right(), from.centerY()) : new Point(from.centerX(), from.bottom()));
+                    int[] chain = chains.get(k);
+                    if (chain != null) {
+                        for (int d : chain) {
+                            double cross = round(pos[d] - min);
+                            double main = layerOf[d] * step;
+                            double mainSize = ltr ? o.nodeWidth() : o.nodeHeight();
+                            // pass through the layer's band as a straight run, so the line clears the boxes beside it
+                            if (ltr) {
+                                pts.add(new Point(main, cross));
+                                pts.add(new Point(main + mainSize, cross));
+                            } else {
+                                pts.add(new Point(cross, main));
+                                pts.add(new Point(cross, main + mainSize));
+                            }
+                        }
+                    }
+                    pts.add(ltr ? new Point(to.x(), to.centerY()) : new Point(to.centerX(), to.y()));
                 }
-                pts.add(ltr ? new Point(from.right(), from.centerY()) : new Point(from.centerX(), from.bottom()));
-                int[] chain = chains.get(k);
-                if (chain != null) {
-                    for (int d : chain) {
-                        double cross = round(pos[d] - min);
-                        double main = layerOf[d] * step;
-                        double mainSize = ltr ? o.nodeWidth() : o.nodeHeight();
-                        // pass through the layer's band as a straight run, so the line clears the boxes beside it
-                        if (ltr) {
-                            pts.add(new Point(main, cross));
-                            pts.add(new Point(main + mainSize, cross));
-                        } else {
-                            pts.add(new Point(cross, main));
-                            pts.add(new Point(cross, main + mainSize));
+                lines.add(pts);
+                backs.add(back);
+            }
+            // Labels: each at the first of a few places along its line (then beside it) that covers no box and no
+            // label placed before it; widths are estimated from the text, as drawn at 11 px.
+            Occupancy taken = new Occupancy();
+            for (Box b : boxes.values()) taken.add(b.x(), b.y(), b.right(), b.bottom());
+            List<EdgeRoute> out = new ArrayList<>();
+            for (int i = 0; i < edges.size(); i++) {
+                GraphFacts.Edge e = edges.get(i);
+                List<Point> pts = lines.get(i);
+                boolean back = backs.get(i);
+                double w = GraphExport.edgeLabel(dialogue, e).length() * LABEL_CHAR + LABEL_PAD;
+                double h = LABEL_HEIGHT;
+                Point chosen = null;
+                Point least = null;
+                int leastCovered = Integer.MAX_VALUE;
+                // the first segment first (it says where the reply starts), then the rest of the line
+                int fromSegment = back ? 1 : 0;
+                int segments = back ? 2 : pts.size() - 1;
+                search:
+                for (double side : LABEL_SIDES) {
+                    for (int seg = fromSegment; seg < segments; seg++) {
+                        Point p0 = pts.get(seg);
+                        Point p1 = pts.get(seg + 1);
+                        boolean horizontal = Math.abs(p1.x() - p0.x()) >= Math.abs(p1.y() - p0.y());
+                        for (double t : LABEL_PLACES) {
+                            double cx = p0.x() + (p1.x() - p0.x()) * t;
+                            double cy = p0.y() + (p1.y() - p0.y()) * t;
+                            // beside the line: across it (a horizontal run moves up or down, a vertical one left or right)
+                            if (horizontal) cy += side * (h + 2);
+                            else cx += side * (w / 2 + 6);
+                            Point c = new Point(cx, cy);
+                            int covered = taken.covered(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2);
+                            if (covered == 0) {
+                                chosen = c;
+                                break search;
+                            }
+                            if (covered < leastCovered) {
+                                least = c;
+                                leastCovered = covered;
+                            }
                         }
                     }
                 }
-                pts.add(ltr ? new Point(to.x(), to.centerY()) : new Point(to.centerX(), to.y()));
-                Point p0 = pts.get(0);
-                Point p1 = pts.get(1);
-                double t = 0.45;
-                Point label = new Point(p0.x() + (p1.x() - p0.x()) * t + (ltr ? 0 : spread),
-                        p0.y() + (p1.y() - p0.y()) * t + (ltr ? spread : 0));
-                out.add(new EdgeRoute(e, pts, label, false));
+                // crowded: the place that covers the fewest others
+                Point label = chosen != null ? chosen : least;
+                taken.add(label.x() - w / 2, label.y() - h / 2, label.x() + w / 2, label.y() + h / 2);
+                out.add(new EdgeRoute(e, pts, label, back));
             }
             return out;
+        }
+    }
+
+    /** Rectangles already placed, bucketed by a coarse grid so a check looks only at its neighbourhood. */
+    private static final class Occupancy {
+        private static final double CELL = 240;
+        private final Map<Long, List<double[]>> cells = new HashMap<>();
+
+        private static long cell(long cx, long cy) {
+            return cx * 1_000_003L + cy;
+        }
+
+        void add(double x0, double y0, double x1, double y1) {
+            double[] r = {x0, y0, x1, y1};
+            for (long cx = (long) Math.floor(x0 / CELL); cx <= (long) Math.floor(x1 / CELL); cx++) {
+                for (long cy = (long) Math.floor(y0 / CELL); cy <= (long) Math.floor(y1 / CELL); cy++) {
+                    cells.computeIfAbsent(cell(cx, cy), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+
+        /** How many placed rectangles this one would overlap. */
+        int covered(double x0, double y0, double x1, double y1) {
+            java.util.Set<double[]> hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (long cx = (long) Math.floor(x0 / CELL); cx <= (long) Math.floor(x1 / CELL); cx++) {
+                for (long cy = (long) Math.floor(y0 / CELL); cy <= (long) Math.floor(y1 / CELL); cy++) {
+                    for (double[] r : cells.getOrDefault(cell(cx, cy), List.of())) {
+                        if (x0 < r[2] && r[0] < x1 && y0 < r[3] && r[1] < y1) hit.add(r);
+                    }
+                }
+            }
+            return hit.size();
         }
     }
 }

@@ -68,6 +68,23 @@ class GraphLayoutTest {
     }
 
     @Test
+    void noReplyLabelIsHiddenUnderANode() throws IOException {
+        for (Dialogue d : bundled()) {
+            for (Direction dir : Direction.values()) {
+                Layout l = GraphLayout.of(d, GraphLayout.Options.DEFAULT.withDirection(dir));
+                for (GraphLayout.EdgeRoute r : l.edges()) {
+                    double w = GraphExport.edgeLabel(d, r.edge()).length() * GraphLayout.LABEL_CHAR + GraphLayout.LABEL_PAD;
+                    Box label = new Box("label", r.label().x() - w / 2, r.label().y() - GraphLayout.LABEL_HEIGHT / 2, w,
+                            GraphLayout.LABEL_HEIGHT, -1, -1);
+                    for (Box b : l.boxes().values()) {
+                        assertFalse(label.overlaps(b), d.id() + " " + dir + ": the label of " + r.edge() + " covers " + b.id());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void everyReplyIsDrawnFromItsNodeToItsTarget() throws IOException {
         Dialogue d = bundled().get(0);
         Layout l = GraphLayout.of(d);

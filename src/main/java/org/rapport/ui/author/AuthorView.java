@@ -374,30 +374,41 @@ public final class AuthorView extends BorderPane {
                 + (warnings == 1 ? " warning" : " warnings"));
     }
 
-    /** One diagnostic: its severity in words and an icon, its code, where it is, and the message. */
+    /** One diagnostic: its severity in words and an icon, its code, where it is, and the whole message, wrapped. */
     private static final class DiagnosticCell extends ListCell<Diagnostic> {
+        private final Label head = new Label();
+        private final Label message = new Label();
+        private final VBox box = new VBox(head, message);
+
+        DiagnosticCell() {
+            getStyleClass().add("diagnostic-cell");
+            head.getStyleClass().add("diagnostic-head");
+            message.setWrapText(true);
+            // A list cell does not wrap its own text; a label as wide as the list does.
+            listViewProperty().addListener((o, a, b) -> {
+                if (b != null) message.prefWidthProperty().bind(b.widthProperty().subtract(56));
+            });
+            message.setMinHeight(Region.USE_PREF_SIZE);
+        }
+
         @Override
         protected void updateItem(Diagnostic d, boolean empty) {
             super.updateItem(d, empty);
             getStyleClass().removeAll("error", "warning");
+            setText(null);
             if (empty || d == null) {
-                setText(null);
                 setGraphic(null);
                 setAccessibleText(null);
                 return;
             }
             String sev = d.isError() ? "Error" : "Warning";
-            setText(sev + " " + d.code() + "  line " + d.line() + ", column " + d.column()
-                    + (d.nodeId() == null ? "" : "  (" + d.nodeId() + ")") + "\n" + d.message());
-            setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
-            setWrapText(true);
-            setPrefWidth(0);
+            head.setText(sev + " " + d.code() + "  line " + d.line() + ", column " + d.column()
+                    + (d.nodeId() == null ? "" : "  (" + d.nodeId() + ")"));
+            head.setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
+            message.setText(d.message());
+            setGraphic(box);
             getStyleClass().add(d.isError() ? "error" : "warning");
             setAccessibleText(sev + " " + d.code() + " at line " + d.line() + ", column " + d.column() + ": " + d.message());
-        }
-
-        DiagnosticCell() {
-            getStyleClass().add("diagnostic-cell");
         }
     }
 

@@ -652,6 +652,9 @@ final class GraphCanvas extends Region {
             say.getStyleClass().add("graph-node-say");
             say.setWrapText(true);
             flags.getStyleClass().add("graph-node-flags");
+            // The id is what the author searches for: the marks give way first when the box is narrow.
+            id.setMinWidth(Region.USE_PREF_SIZE);
+            flags.setMinWidth(0);
             HBox top = new HBox(id, flags);
             top.getStyleClass().add("graph-node-top");
             getChildren().addAll(top, kind, say);
