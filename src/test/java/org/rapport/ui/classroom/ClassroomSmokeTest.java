@@ -46,7 +46,7 @@ class ClassroomSmokeTest {
         Files.writeString(library.resolve("late-parcel.json"), Fixtures.minimal());
         data = Files.createDirectories(dir.resolve("data-" + System.nanoTime()));
         view = new ClassroomView(new AppContext(Catalog.bundled(), List.of(library)), data);
-        stage.setScene(new Scene(view, 1280, 900));
+        stage.setScene(new Scene(view, 1280, 800));
         stage.getScene().getStylesheets().add(ClassroomView.class.getResource("/org/rapport/ui/rapport.css").toExternalForm());
         stage.show();
     }
