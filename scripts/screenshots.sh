@@ -25,8 +25,11 @@ shot() { import -window "$WID" "$OUT/$1$SUFFIX.png"; echo "wrote $OUT/$1$SUFFIX.
 key() { xdotool key --window "$WID" "$@"; sleep 0.6; }
 shot profiles
 xdotool type --delay 40 "Ana"; key Return; sleep 1.5        # a new trainee, by keyboard only
-shot library
 eval "$(xdotool getwindowgeometry --shell "$WID")"
+if [ "${THEME:-light}" = dark ]; then
+  xdotool mousemove --window "$WID" $((WIDTH - 55)) 25 click 1; sleep 1     # the theme button, top right
+fi
+shot library
 xdotool mousemove --window "$WID" $((WIDTH - 260)) 121 click 1; sleep 0.5   # Practice toggle
 key ctrl+f; xdotool type --delay 40 "${DIALOGUE_WORDS:-funeral flowers}"; sleep 0.5
 key Down; key Return; sleep 1.5                                             # start the first match

@@ -96,19 +96,22 @@ public final class DebriefView extends BorderPane {
     // == REGION charts ==
     private Node createCharts() {
         Debrief d = vm.debrief();
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis(0, 100, 25);
-        y.setLabel("% of best");
-        BarChart<String, Number> bars = new BarChart<>(x, y);
+        // Horizontal bars: technique names stay level and readable however long they are.
+        NumberAxis x = new NumberAxis(0, 100, 25);
+        x.setLabel("% of the best possible");
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> bars = new BarChart<>(x, y);
         bars.setTitle("Score per technique");
         bars.setLegendVisible(false);
         bars.setAnimated(false);
         bars.getStyleClass().add("chart");
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        for (Debrief.TechniqueScore t : d.techniques()) s.getData().add(new XYChart.Data<>(t.name(), t.percent()));
+        XYChart.Series<Number, String> s = new XYChart.Series<>();
+        java.util.List<Debrief.TechniqueScore> scores = new java.util.ArrayList<>(d.techniques());
+        java.util.Collections.reverse(scores); // the chart draws categories bottom-up; keep catalog order top-down
+        for (Debrief.TechniqueScore t : scores) s.getData().add(new XYChart.Data<>(t.percent(), t.name()));
         bars.getData().add(s);
-        for (XYChart.Data<String, Number> p : s.getData()) {
-            Debrief.TechniqueScore t = d.techniques().stream().filter(ts -> ts.name().equals(p.getXValue())).findFirst().orElseThrow();
+        for (XYChart.Data<Number, String> p : s.getData()) {
+            Debrief.TechniqueScore t = d.techniques().stream().filter(ts -> ts.name().equals(p.getYValue())).findFirst().orElseThrow();
             if (p.getNode() != null) Tooltip.install(p.getNode(), new Tooltip(t.name() + ": " + t.points() + " of " + t.maxPoints() + " points"));
         }
         bars.setAccessibleText("Score per technique: " + d.techniques().stream().map(t -> t.name() + " " + t.percent() + "%").reduce((a, b) -> a + ", " + b).orElse("none"));
