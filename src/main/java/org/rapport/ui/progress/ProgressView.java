@@ -145,7 +145,7 @@ public final class ProgressView extends BorderPane {
     private static Node row(String name, Double value, boolean technique) {
         Label n = new Label(name);
         n.setMinWidth(260);
-        if (technique) n.setStyle("-fx-font-weight: bold;");
+        if (technique) n.getStyleClass().add("strong");
         ProgressBar bar = new ProgressBar(value == null ? 0 : value);
         bar.getStyleClass().add("mastery-bar");
         Label v = new Label(value == null ? "not practised yet" : Math.round(value * 100) + "%");
@@ -190,7 +190,7 @@ public final class ProgressView extends BorderPane {
         VBox box = new VBox(8);
         for (Progress.PitfallCount pc : p.pitfalls().subList(0, Math.min(5, p.pitfalls().size()))) {
             Label name = new Label(vm.catalog().displayName(pc.pitfallId()) + "  ×" + pc.count(), new FontIcon("mdi2a-alert-outline"));
-            name.setStyle("-fx-font-weight: bold;");
+            name.getStyleClass().add("strong");
             VBox one = new VBox(2, name);
             for (Progress.Example ex : pc.examples()) {
                 Label l = new Label("In \"" + ex.dialogueTitle() + "\", to \"" + shorten(ex.customerSaid()) + "\" you said: \"" + ex.reply() + "\"");

@@ -122,7 +122,7 @@ public final class TechniquesView extends BorderPane {
 
     private static Node labelled(String label, String body) {
         Label l = new Label(label);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("strong");
         return new VBox(l, text(body));
     }
 }
