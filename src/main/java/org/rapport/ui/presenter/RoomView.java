@@ -63,14 +63,11 @@ public final class RoomView extends BorderPane {
         setFocusTraversable(true);
         setTop(createBar());
         stage.getStyleClass().add("presenter-stage");
-        if (facilitator) {
-            ScrollPane scroll = new ScrollPane(stage);
-            scroll.setFitToWidth(true);
-            scroll.getStyleClass().add("edge-to-edge");
-            setCenter(scroll);
-        } else {
-            setCenter(stage);
-        }
+        // Long lines wrap rather than shrink to "..."; what does not fit scrolls (Up and Down on the keyboard).
+        ScrollPane scroll = new ScrollPane(stage);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
         setBottom(createHintBar());
         vm.snapshotProperty().addListener((o, a, b) -> render());
         vm.notesOnProjectorProperty().addListener((o, a, b) -> render());
@@ -89,8 +86,10 @@ public final class RoomView extends BorderPane {
         title.getStyleClass().add("presenter-title");
         decision.getStyleClass().add("presenter-decision");
         decision.setId("room-decision");
+        decision.setMinWidth(Region.USE_PREF_SIZE);
         votesIn.getStyleClass().add("presenter-votes-in");
         votesIn.setId("room-votes-in");
+        votesIn.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         phoneBox.getStyleClass().add("presenter-phones");
@@ -174,12 +173,14 @@ public final class RoomView extends BorderPane {
         say.getStyleClass().add("presenter-customer");
         say.setId("room-customer");
         say.setWrapText(true);
+        say.setMinHeight(Region.USE_PREF_SIZE);
         stage.getChildren().addAll(speaker, say);
         if (node.note() != null && (facilitator || vm.notesOnProjectorProperty().get())) {
             Label note = new Label("Facilitator's note: " + node.note());
             note.getStyleClass().add("presenter-note");
             note.setId("room-note");
             note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
             note.setGraphic(new FontIcon("mdi2n-note-text-outline"));
             stage.getChildren().add(note);
         }
@@ -198,6 +199,7 @@ public final class RoomView extends BorderPane {
         Label text = new Label(c.say());
         text.getStyleClass().add("presenter-reply-text");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(number, text);
@@ -233,6 +235,7 @@ public final class RoomView extends BorderPane {
             Label why = new Label(c.why());
             why.getStyleClass().add("presenter-why");
             why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
             VBox explained = new VBox(grade, why);
             explained.getStyleClass().add("presenter-explained");
             if (!c.uses().isEmpty()) explained.getChildren().add(Widgets.chips(c.uses(), Widgets.ChipKind.USED, vm.catalog(), id -> { }));
@@ -310,11 +313,7 @@ public final class RoomView extends BorderPane {
         pathTitle.getStyleClass().add("presenter-section");
         box.getChildren().add(pathTitle);
         for (RoomDecision rd : d.decisions()) box.getChildren().add(decisionCard(rd));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        stage.getChildren().add(scroll);
+        stage.getChildren().add(box);
     }
 
     private Node decisionCard(RoomDecision rd) {
@@ -372,6 +371,7 @@ public final class RoomView extends BorderPane {
         Label address = new Label("Vote on your phone:\n" + server.shortAddress());
         address.getStyleClass().add("phone-address");
         address.setId("phone-address");
+        address.setMinWidth(Region.USE_PREF_SIZE);
         phoneBox.getChildren().addAll(holder, address);
     }
 }
