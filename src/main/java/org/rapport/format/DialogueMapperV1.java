@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Maps the JSON tree of a format-1 file to the domain model. The only class that knows both. It reports wrong types,
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
  */
 final class DialogueMapperV1 {
     static final int FORMAT = 1;
-    static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private static final List<String> TOP = List.of("$schema", "format", "id", "title", "summary", "difficulty",
             "minutes", "tags", "customer", "setting", "start", "nodes");
@@ -86,7 +84,7 @@ final class DialogueMapperV1 {
         } else {
             Long v = format instanceof JNumber n ? n.asLong() : null;
             if (v == null || v != FORMAT) {
-                String shown = format instanceof JNumber n ? n.raw() : format.typeName();
+                String shown = format instanceof JNumber n ? shorten(n.raw()) : format.typeName();
                 error("RAP013", format.pos(), "Unknown format version " + shown + ". This version of Rapport reads \"format\": 1"
                         + (v != null && v > FORMAT ? "; the file may come from a newer Rapport." : "."), null);
                 return null;
@@ -94,7 +92,7 @@ final class DialogueMapperV1 {
         }
         unknownFields(top, TOP, "", null);
         String id = requiredString(top, "id", "");
-        if (id != null && !KEBAB.matcher(id).matches()) {
+        if (id != null && !isKebab(id)) {
             error("RAP014", top.get("id").pos(), "The id \"" + id + "\" must be kebab-case: lower-case letters and digits joined by '-', e.g. \"refund-on-hold\".", null);
         }
         String title = requiredString(top, "title", "");
@@ -145,7 +143,7 @@ final class DialogueMapperV1 {
             declaredNodeIds.add(id);
             String path = SourceMap.path("nodes", id);
             sourceMap.put(path, m.keyPos());
-            if (!KEBAB.matcher(id).matches()) {
+            if (!isKebab(id)) {
                 error("RAP014", m.keyPos(), "The node id \"" + id + "\" must be kebab-case: lower-case letters and digits joined by '-', e.g. \"asks-for-manager\".", id);
             }
             if (!(m.value() instanceof JObject n)) {
@@ -391,7 +389,7 @@ final class DialogueMapperV1 {
         for (Member m : obj.members().values()) {
             if (known.contains(m.key())) continue;
             String hint = DidYouMean.closest(m.key(), known).map(s -> " Did you mean \"" + s + "\"?").orElse("");
-            warning("RAP012", m.keyPos(), "Unknown field \"" + shorten(m.key()) + "\"" + (path.isEmpty() ? "" : " in " + describe(path)) + "; Rapport ignores it." + hint, nodeId);
+            warning("RAP012", m.keyPos(), "Unknown field \"" + shorten(m.key()) + "\"" + (path.isEmpty() ? "" : " in " + describe(path, nodeId)) + "; Rapport ignores it." + hint, nodeId);
         }
     }
 
@@ -409,15 +407,41 @@ final class DialogueMapperV1 {
         return obj.members().get(dup.key()).keyPos();
     }
 
-    private static String describe(String path) {
-        String[] parts = path.split("/");
-        if (parts[0].equals("nodes") && parts.length >= 2) {
-            if (parts.length >= 4 && parts[2].equals("choices")) {
-                return "reply " + (Integer.parseInt(parts[3]) + 1) + " of node \"" + parts[1] + "\"";
-            }
-            return "node \"" + parts[1] + "\"";
+    /**
+     * Where a path is, in words: "reply 2 of node "calmer"". The node id is taken as given, not split out of the path,
+     * because an id may itself contain '/' (it is reported as not kebab-case, but still described).
+     */
+    private static String describe(String path, String nodeId) {
+        if (nodeId == null) return "\"" + path + "\"";
+        String node = "node \"" + shorten(nodeId) + "\"";
+        String nodePath = SourceMap.path("nodes", nodeId);
+        String rest = path.startsWith(nodePath) ? path.substring(nodePath.length()) : "";
+        if (rest.startsWith("/choices/")) {
+            String index = rest.substring("/choices/".length()).split("/", 2)[0];
+            return "reply " + (Integer.parseInt(index) + 1) + " of " + node;
         }
-        return "\"" + path + "\"";
+        return node;
+    }
+
+    /**
+     * Whether an id is kebab-case: lower-case letters and digits in groups joined by single '-'. A plain loop, not a
+     * regular expression: {@code [a-z0-9]+(-[a-z0-9]+)*} recurses once per group in java.util.regex and overflows the
+     * stack on an id such as "a-a-a-…" with some ten thousand groups.
+     */
+    static boolean isKebab(String id) {
+        if (id.isEmpty()) return false;
+        boolean afterDash = true;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                afterDash = false;
+            } else if (c == '-' && !afterDash) {
+                afterDash = true;
+            } else {
+                return false;
+            }
+        }
+        return !afterDash;
     }
 
     private void error(String code, Position pos, String message, String nodeId) {

@@ -12,16 +12,20 @@ public final class DidYouMean {
     public static Optional<String> closest(String word, Collection<String> known) {
         if (word.length() > 100) return Optional.empty();
         String lower = word.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(1, Math.min(3, word.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
+            // The distance is at least the difference in length (and lower-casing never shortens a word): skip words
+            // too long to be close, so that a known word of a million characters (a broken node id) costs nothing
+            // instead of a 100-million-cell table.
+            if (k.length() > lower.length() + allowed) continue;
             int d = distance(lower, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
     }
 

@@ -55,21 +55,67 @@ public sealed interface JsonValue {
         /**
          * The value as a long when it is a whole number that fits, else null. Never throws and never builds a huge
          * number: {@code 1e999999999} is simply "not a long".
+         *
+         * <p>Linear in the length of the text: zeros that do not change the value ({@code 007}, {@code 2.000},
+         * {@code 0.0e5}) are dropped before anything is parsed, and only a text of at most 19 significant digits
+         * reaches BigDecimal, whose parsing is quadratic in the number of digits (a million digits took minutes).
          */
         public Long asLong() {
-            BigDecimal d;
+            if (plainInteger()) return Long.parseLong(raw); // the usual case: -3, 2, 15
+            int at = 0;
+            boolean negative = raw.startsWith("-");
+            if (negative) at = 1;
+            int e = Math.max(raw.indexOf('e'), raw.indexOf('E'));
+            String mantissa = raw.substring(at, e < 0 ? raw.length() : e);
+            int dot = mantissa.indexOf('.');
+            String fraction = dot < 0 ? "" : mantissa.substring(dot + 1);
+            // value = digits x 10^(exponent - fraction length)
+            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + fraction;
+            int first = 0;
+            while (first < digits.length() && digits.charAt(first) == '0') first++;
+            int last = digits.length();
+            while (last > first && digits.charAt(last - 1) == '0') last--;
+            if (first == last) return isNumber(digits, e) ? 0L : null;
+            long exponent;
             try {
-                d = new BigDecimal(raw);
-            } catch (NumberFormatException | ArithmeticException e) {
+                String exp = e < 0 ? "0" : raw.substring(e + 1);
+                if (exp.startsWith("+")) exp = exp.substring(1);
+                // An exponent beyond 12 digits makes any non-zero value far too big or not whole.
+                String expDigits = exp.startsWith("-") ? exp.substring(1) : exp;
+                if (expDigits.length() > 12) return null;
+                exponent = Long.parseLong(exp);
+            } catch (NumberFormatException | IndexOutOfBoundsException ex) {
                 return null;
             }
-            if (d.signum() == 0) return 0L;
-            if (d.precision() - d.scale() > 19) return null;
+            long scale = exponent - fraction.length() + (digits.length() - last); // trailing zeros move into the exponent
+            int significant = last - first;
+            if (scale < 0 || significant + scale > 19) return null;
             try {
+                BigDecimal d = new BigDecimal((negative ? "-" : "") + digits.substring(first, last)).scaleByPowerOfTen((int) scale);
                 return d.longValueExact();
-            } catch (ArithmeticException e) {
+            } catch (NumberFormatException | ArithmeticException ex) {
                 return null;
             }
+        }
+
+        /** An optional minus and 1 to 18 digits: always a long, no need for anything slower. */
+        private boolean plainInteger() {
+            int from = raw.startsWith("-") ? 1 : 0;
+            if (raw.length() == from || raw.length() - from > 18) return false;
+            for (int k = from; k < raw.length(); k++) {
+                char c = raw.charAt(k);
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
+        }
+
+        /** Whether a run of zeros stands for a number at all (not an empty mantissa, and a well-formed exponent). */
+        private boolean isNumber(String digits, int e) {
+            if (digits.isEmpty()) return false;
+            if (e < 0) return true;
+            String exp = raw.substring(e + 1);
+            if (exp.startsWith("+") || exp.startsWith("-")) exp = exp.substring(1);
+            return !exp.isEmpty() && exp.chars().allMatch(Character::isDigit);
         }
     }
 
