@@ -22,6 +22,7 @@ public final class AppContext {
     private final ObservableMap<String, Integer> bestPercent = FXCollections.observableHashMap();
     private final ObjectProperty<Trainee> trainee = new SimpleObjectProperty<>();
     private final Store store;
+    private final Path dataDir;
     private final String storeProblem;
     private final java.util.Map<String, LibraryFile> libraryFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -39,11 +40,22 @@ public final class AppContext {
      * @param storeProblem why there is no store (shown to the trainee), or a notice from opening it, or null
      */
     public AppContext(Catalog catalog, List<Path> libraryPaths, Store store, String storeProblem) {
+        this(catalog, libraryPaths, store, storeProblem, null);
+    }
+
+    /** @param dataDir the data folder (presenter sessions and classes live there), or null for the system default */
+    public AppContext(Catalog catalog, List<Path> libraryPaths, Store store, String storeProblem, Path dataDir) {
+        this.dataDir = dataDir;
         this.catalog = catalog;
         this.validator = new Validator(catalog);
         this.libraryPaths = List.copyOf(libraryPaths);
         this.store = store;
         this.storeProblem = storeProblem;
+    }
+
+    /** Where presenter sessions and classes are kept: the --data folder, or the system's data folder. */
+    public Path dataDir() {
+        return dataDir != null ? dataDir : org.rapport.store.DataLocation.resolve(null);
     }
 
     public java.util.Optional<Store> store() {

@@ -206,8 +206,6 @@ public final class AppShell extends BorderPane implements Navigator {
     private Node createAppBar() {
         Label title = new Label("Rapport", new FontIcon("mdi2c-comment-multiple-outline"));
         title.getStyleClass().add("app-title");
-        Label subtitle = new Label("Practise hard customer conversations");
-        subtitle.getStyleClass().add("app-subtitle");
         Button library = new Button("Library", new FontIcon("mdi2b-bookshelf"));
         library.setId("nav-library");
         library.setOnAction(e -> showLibrary());
@@ -225,6 +223,17 @@ public final class AppShell extends BorderPane implements Navigator {
         who.setOnAction(e -> showProfiles());
         who.setVisible(ctx.store().isPresent());
         who.setManaged(ctx.store().isPresent());
+        Button author = new Button("Author", new FontIcon("mdi2f-file-tree-outline"));
+        author.setId("nav-author");
+        author.setAccessibleText("Author view: the dialogue files as graphs, with every problem found as you save");
+        author.setOnAction(e -> showAuthor());
+        Button present = new Button("Present", new FontIcon("mdi2p-projector-screen-outline"));
+        present.setId("nav-present");
+        present.setAccessibleText("Presenter mode: run a conversation with the whole room on a projector");
+        present.setOnAction(e -> showPresenter());
+        Button classroom = new Button("Classes", new FontIcon("mdi2a-account-group-outline"));
+        classroom.setId("nav-classes");
+        classroom.setOnAction(e -> showClassroom());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button smaller = new Button("A−");
@@ -242,7 +251,7 @@ public final class AppShell extends BorderPane implements Navigator {
             saveSettings();
         });
         ctx.modeProperty().addListener((o, a, b) -> saveSettings());
-        HBox bar = new HBox(title, subtitle, library, techniques, progress, spacer, who, smaller, bigger, theme);
+        HBox bar = new HBox(title, library, techniques, progress, author, present, classroom, spacer, who, smaller, bigger, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -264,6 +273,39 @@ public final class AppShell extends BorderPane implements Navigator {
 
     public double fontSize() {
         return fontSize;
+    }
+
+    // == authoring and classroom ==
+
+    private org.rapport.ui.author.AuthorViewModel authorVm;
+    private org.rapport.ui.author.AuthorView authorView;
+
+    /** The author view on the library folder; it follows the files on disk while it is open. */
+    public void showAuthor() {
+        if (authorVm == null) {
+            authorVm = new org.rapport.ui.author.AuthorViewModel(ctx);
+            authorView = new org.rapport.ui.author.AuthorView(authorVm, this);
+            if (!ctx.libraryPaths().isEmpty()) authorVm.open(ctx.libraryPaths().get(0));
+        }
+        title.set("Rapport · Author");
+        setCenter(authorView);
+    }
+
+    public void showPresenter() {
+        title.set("Rapport · Presenter");
+        setCenter(new org.rapport.ui.presenter.PresenterView(ctx, ctx.dataDir()));
+    }
+
+    public void showClassroom() {
+        title.set("Rapport · Classes");
+        setCenter(new org.rapport.ui.classroom.ClassroomView(ctx, ctx.dataDir()));
+    }
+
+    /** Stops what runs in the background (the author view's file watcher) when the window closes. */
+    public void shutdown() {
+        if (authorVm != null) authorVm.close();
+        setCenter(null);
+        ctx.store().ifPresent(org.rapport.store.Store::close);
     }
 
     // == Navigator ==

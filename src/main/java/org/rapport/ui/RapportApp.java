@@ -15,6 +15,13 @@ import java.util.List;
  * {@code $RAPPORT_DATA}, or the system's data folder), or in a shared PostgreSQL store with {@code --db JDBC_URL}.
  */
 public class RapportApp extends Application {
+    private AppShell shell;
+
+    @Override
+    public void stop() {
+        if (shell != null) shell.shutdown();
+    }
+
     public static void main(String[] args) {
         launch(RapportApp.class, args);
     }
@@ -24,6 +31,7 @@ public class RapportApp extends Application {
         List<String> args = getParameters().getRaw();
         List<Path> library = option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
         double[] size = option(args, "--size").map(RapportApp::parseSize).orElse(new double[]{1280, 800});
+        Path dataDir = org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null));
         org.rapport.store.Store store = null;
         String storeNote = null;
         try {
@@ -32,8 +40,7 @@ public class RapportApp extends Application {
                 store = org.rapport.store.Store.openShared(db.get(), option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
                         option(args, "--db-password").orElse(System.getenv("RAPPORT_DB_PASSWORD")), java.time.Clock.systemUTC());
             } else {
-                store = org.rapport.store.Store.openSqlite(org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null)),
-                        java.time.Clock.systemUTC());
+                store = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
             }
             storeNote = store.notice().orElse(null);
         } catch (org.rapport.store.StoreException e) {
@@ -44,8 +51,9 @@ public class RapportApp extends Application {
             storeNote = (storeNote == null ? "" : storeNote + " ") + "No dialogues folder was found at " + library.get(0).toAbsolutePath()
                     + ". Start Rapport from its folder, or give one with --library DIR.";
         }
-        AppContext ctx = new AppContext(Catalog.bundled(), existing, store, storeNote);
+        AppContext ctx = new AppContext(Catalog.bundled(), existing, store, storeNote, dataDir);
         AppShell shell = new AppShell(ctx);
+        this.shell = shell;
         stage.titleProperty().bind(shell.titleProperty());
         stage.setScene(new Scene(shell, size[0], size[1]));
         stage.setMinWidth(900);
