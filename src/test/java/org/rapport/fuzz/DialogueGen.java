@@ -71,6 +71,7 @@ public final class DialogueGen {
 
     private final SplittableRandom r;
     private final boolean plain;
+    private final boolean acyclic;
     private final Catalog catalog;
     private final List<String> steps = new ArrayList<>();
     private final List<String> techniques = new ArrayList<>();
@@ -81,8 +82,17 @@ public final class DialogueGen {
      *              escapes, astral characters, invisible and right-to-left characters (fuzzing)
      */
     public DialogueGen(Catalog catalog, long seed, boolean plain) {
+        this(catalog, seed, plain, false);
+    }
+
+    /**
+     * @param acyclic true to send every reply forward, so that the graph has no cycle and the number of paths is finite
+     *                (and, for a few thousand nodes, astronomically large): what path analysis is measured on
+     */
+    public DialogueGen(Catalog catalog, long seed, boolean plain, boolean acyclic) {
         this.r = new SplittableRandom(seed);
         this.plain = plain;
+        this.acyclic = acyclic;
         this.catalog = catalog;
         for (Technique t : catalog.techniques()) {
             techniques.add(t.id());
@@ -172,7 +182,11 @@ public final class DialogueGen {
                 int count = 1 + r.nextInt(3);
                 for (int k = 0; k < count; k++) {
                     // The progress reply only goes forward; the others may go anywhere, back and to themselves too.
-                    ts.add(c == 0 ? i + 1 + r.nextInt(n - i - 1) : r.nextInt(n));
+                    if (acyclic) {
+                        ts.add(i + 1 + r.nextInt(Math.min(n - i - 1, 30))); // a near successor: long paths, many of them
+                    } else {
+                        ts.add(c == 0 ? i + 1 + r.nextInt(n - i - 1) : r.nextInt(n));
+                    }
                 }
             }
         }

@@ -1,0 +1,77 @@
+package org.rapport.bench;
+
+import org.rapport.catalog.Catalog;
+import org.rapport.fuzz.DialogueGen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The benchmark inputs, generated with fixed seeds so that every run measures the same bytes: one dialogue of
+ * 10,000 nodes, acyclic ones of 2,500 and 5,000 nodes for path analysis, and a library of 300 dialogue files of 20 to
+ * 60 nodes each (the bundled ones have 25 to 45). All validate clean: they come from the fuzzers' generator of valid dialogues, in its plain-English
+ * mode.
+ */
+public final class BenchFixtures {
+    public static final int BIG_NODES = 10_000;
+    public static final int PATHS_NODES = 5_000;
+    public static final int LIBRARY_FILES = 300;
+    /** Raised whenever the generator changes, so that a build folder never measures fixtures of an older generator. */
+    public static final int VERSION = 2;
+
+    private BenchFixtures() {
+    }
+
+    /** The folder given with {@code -Drapport.bench.dir}, or a new temporary one; the fixtures are written once. */
+    public static Path dir() {
+        try {
+            String d = System.getProperty("rapport.bench.dir");
+            Path dir = d != null ? Path.of(d) : Files.createTempDirectory("rapport-bench");
+            ensure(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path big(Path dir) {
+        return dir.resolve("dialogue-" + BIG_NODES + ".json");
+    }
+
+    /** An acyclic dialogue of {@code nodes} nodes, for path analysis. */
+    public static Path forPaths(Path dir, int nodes) {
+        return dir.resolve("paths-" + nodes + ".json");
+    }
+
+    public static Path library(Path dir) {
+        return dir.resolve("library-" + LIBRARY_FILES);
+    }
+
+    static synchronized void ensure(Path dir) throws IOException {
+        Catalog catalog = Catalog.bundled();
+        Files.createDirectories(dir);
+        if (!Files.exists(big(dir))) write(big(dir), new DialogueGen(catalog, 10_000L, true).generate(BIG_NODES).bytes());
+        for (int nodes : new int[]{PATHS_NODES / 2, PATHS_NODES}) {
+            if (!Files.exists(forPaths(dir, nodes))) {
+                write(forPaths(dir, nodes), new DialogueGen(catalog, nodes, true, true).generate(nodes).bytes());
+            }
+        }
+        Path lib = library(dir);
+        if (!Files.exists(lib.resolve("done"))) {
+            Files.createDirectories(lib);
+            for (int i = 0; i < LIBRARY_FILES; i++) {
+                DialogueGen gen = new DialogueGen(catalog, 300_000L + i, true);
+                write(lib.resolve(String.format("dialogue-%03d.json", i)), gen.generate(20 + i % 41).bytes());
+            }
+            Files.writeString(lib.resolve("done"), "");
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

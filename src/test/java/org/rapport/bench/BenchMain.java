@@ -1,0 +1,160 @@
+package org.rapport.bench;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The benchmarks, in one command: {@code mvn -B -Pbench verify} (builds target/rapport.jar, skips the tests, then runs
+ * this). Every figure is printed as a ratio against a baseline measured in the same run, so the figures hold on a
+ * noisy machine; the table is also written to {@code target/bench/results.md}. Nothing here fails on a slow figure:
+ * the "met" column says whether each target holds.
+ *
+ * <p>Arguments: the build folder (target), then optionally {@code quick} for a short smoke run with few iterations.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    record Score(double ms, double error) {
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException, InterruptedException {
+        Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        boolean quick = args.length > 1 && args[1].equals("quick");
+        Path project = target.getParent();
+        Path fixtures = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
+        System.setProperty("rapport.bench.dir", fixtures.toString());
+        BenchFixtures.dir();
+        long bigBytes = Files.size(BenchFixtures.big(fixtures));
+        long libBytes = 0;
+        for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(BenchFixtures.library(fixtures))) libBytes += Files.size(f);
+
+        // Warm: average time per operation after warm-up, in two fresh JVMs with default settings (as the app runs).
+        Map<String, Score> warm = jmh(o -> warm(o, quick).include(LoadValidateBenchmark.class.getName() + "\\.")
+                .include(LibraryBenchmark.class.getName() + "\\.").include(PathBenchmark.class.getName() + "\\."), fixtures);
+        // The same load and validate with the parallel collector instead of G1: shows how much is garbage collection.
+        Map<String, Score> parallelGc = jmh(o -> warm(o, quick).include(LoadValidateBenchmark.class.getName() + "\\."),
+                fixtures, "-XX:+UseParallelGC");
+        // Cold: the first and only call in each of many fresh JVMs, as when the app opens its library.
+        Map<String, Score> cold = jmh(o -> o.include(LibraryBenchmark.class.getName() + "\\.").mode(Mode.SingleShotTime)
+                .forks(quick ? 2 : 10).warmupIterations(0).measurementIterations(1), fixtures);
+
+        StartupBench.Result startup = new StartupBench(project, target).run(quick ? 1 : 2, quick ? 3 : 11);
+
+        StringBuilder out = new StringBuilder();
+        out.append("Rapport benchmarks: Java ").append(System.getProperty("java.version")).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("os.name"))
+                .append(quick ? " (QUICK smoke run: too few iterations to quote)" : "").append("\n\n");
+        out.append("| Figure | Measured | Baseline, same run | Ratio | Target | Met |\n|---|---:|---:|---:|---|---|\n");
+        Score gson = warm.get("LoadValidateBenchmark.gsonTokenPass");
+        Score validate = warm.get("LoadValidateBenchmark.validate");
+        row(out, "Load + validate a " + BenchFixtures.BIG_NODES + "-node dialogue (" + mb(bigBytes) + ")", validate,
+                "bare Gson token pass", gson, "at most 3x the baseline", validate.ms() / gson.ms() <= 3);
+        row(out, "  of which decoding + strict parse", warm.get("LoadValidateBenchmark.parse"), "bare Gson token pass", gson, "", null);
+        row(out, "  of which decoding + parse + mapping to the model", warm.get("LoadValidateBenchmark.read"), "bare Gson token pass", gson, "", null);
+        Score pgGson = parallelGc.get("LoadValidateBenchmark.gsonTokenPass");
+        Score pgValidate = parallelGc.get("LoadValidateBenchmark.validate");
+        row(out, "  the same with the parallel collector (-XX:+UseParallelGC) instead of G1", pgValidate,
+                "bare Gson token pass, same flags", pgGson, "", null);
+        row(out, "  of which decoding + strict parse, parallel collector", parallelGc.get("LoadValidateBenchmark.parse"),
+                "bare Gson token pass, same flags", pgGson, "", null);
+        Score libWarm = warm.get("LibraryBenchmark.load");
+        row(out, "Library of " + BenchFixtures.LIBRARY_FILES + " files (" + mb(libBytes) + ") opened and listed, warm", libWarm,
+                "Gson token pass over the same files", warm.get("LibraryBenchmark.gsonTokenPass"), "under 1 s", libWarm.ms() < 1000);
+        Score libCold = cold.get("LibraryBenchmark.load");
+        row(out, "Library of " + BenchFixtures.LIBRARY_FILES + " files, cold (first call in a fresh JVM)", libCold,
+                "the same pass, cold", cold.get("LibraryBenchmark.gsonTokenPass"), "under 1 s", libCold.ms() < 1000);
+        Score paths = warm.get("PathBenchmark.analyze:" + BenchFixtures.PATHS_NODES);
+        Score half = warm.get("PathBenchmark.analyze:" + BenchFixtures.PATHS_NODES / 2);
+        row(out, "Path analysis (count, best, worst) of an acyclic " + BenchFixtures.PATHS_NODES + "-node dialogue with "
+                        + pathCount(fixtures) + " paths", paths, "one pass over its node x mood states",
+                warm.get("PathBenchmark.statePass:" + BenchFixtures.PATHS_NODES), "under 100 ms", paths.ms() < 100);
+        row(out, "  the same, " + BenchFixtures.PATHS_NODES + " against " + BenchFixtures.PATHS_NODES / 2 + " nodes (2.00x is linear)",
+                paths, "path analysis of " + BenchFixtures.PATHS_NODES / 2 + " nodes", half, "linear", paths.ms() / half.ms() < 2.5);
+        Score minimal = startupScore(startup.minimal(), StartupBench.Run::firstFrameMillis);
+        Score first = startupScore(startup.rapport(), StartupBench.Run::firstFrameMillis);
+        Score shown = startupScore(startup.rapport(), StartupBench.Run::libraryShownMillis);
+        row(out, "Start-up: process start to Rapport's first frame", first, "minimal JavaFX window", minimal,
+                "at most 1.3x", first.ms() / minimal.ms() <= 1.3);
+        row(out, "Start-up: process start to the bundled library listed", shown, "minimal JavaFX window", minimal,
+                "at most 1.3x", shown.ms() / minimal.ms() <= 1.3);
+        if (startup.rapportCds() != null) {
+            Score cdsShown = startupScore(startup.rapportCds(), StartupBench.Run::libraryShownMillis);
+            row(out, "Start-up to the library listed, with AppCDS (-XX:SharedArchiveFile)", cdsShown, "minimal JavaFX window", minimal,
+                    "at most 1.3x", cdsShown.ms() / minimal.ms() <= 1.3);
+        }
+        out.append("\nTimes are means in ms with JMH's 99.9% error (load, library) or medians of ").append(startup.rapport().size())
+                .append(" alternating starts under X with the range (start-up).\n");
+        System.out.println();
+        System.out.println(out);
+        Files.writeString(target.resolve("bench").resolve("results.md"), out.toString());
+    }
+
+    private static ChainedOptionsBuilder warm(ChainedOptionsBuilder o, boolean quick) {
+        return o.mode(Mode.AverageTime).forks(quick ? 1 : 2).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1));
+    }
+
+    /** How many paths the 5,000-node fixture has, as a power of ten. */
+    private static String pathCount(Path fixtures) {
+        var v = new org.rapport.check.Validator(org.rapport.catalog.Catalog.bundled())
+                .validate(BenchFixtures.forPaths(fixtures, BenchFixtures.PATHS_NODES));
+        var count = org.rapport.author.PathAnalysis.analyze(v.dialogue(), org.rapport.catalog.Catalog.bundled()).pathCount();
+        String digits = count.toString();
+        return String.format(Locale.ROOT, "%.1f x 10^%d", Double.parseDouble(digits.substring(0, 2)) / 10, digits.length() - 1);
+    }
+
+    private static Map<String, Score> jmh(Function<ChainedOptionsBuilder, ChainedOptionsBuilder> config, Path fixtures,
+                                          String... jvmArgs) throws RunnerException {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Drapport.bench.dir=" + fixtures),
+                java.util.Arrays.stream(jvmArgs)).toArray(String[]::new);
+        ChainedOptionsBuilder o = new OptionsBuilder().jvmArgsAppend(args).shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(config.apply(o).build()).run();
+        Map<String, Score> scores = new HashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            String nodes = r.getParams().getParam("nodes");
+            if (nodes != null) shortName += ":" + nodes;
+            double err = r.getPrimaryResult().getScoreError();
+            scores.put(shortName, new Score(r.getPrimaryResult().getScore(), Double.isNaN(err) ? 0 : err));
+        }
+        return scores;
+    }
+
+    private static Score startupScore(List<StartupBench.Run> runs, java.util.function.ToLongFunction<StartupBench.Run> f) {
+        List<Long> xs = runs.stream().map(f::applyAsLong).toList();
+        long min = xs.stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = xs.stream().mapToLong(Long::longValue).max().orElse(0);
+        return new Score(StartupBench.median(xs), (max - min) / 2.0);
+    }
+
+    private static void row(StringBuilder out, String what, Score m, String baselineName, Score b, String target, Boolean met) {
+        out.append("| ").append(what).append(" | ").append(fmt(m)).append(" | ").append(baselineName).append(": ").append(fmt(b))
+                .append(" | ").append(String.format(Locale.ROOT, "%.2fx", m.ms() / b.ms())).append(" | ").append(target)
+                .append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+    }
+
+    private static String fmt(Score s) {
+        return String.format(Locale.ROOT, s.ms() < 10 ? "%.2f ± %.2f ms" : "%.0f ± %.0f ms", s.ms(), s.error());
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,162 @@
+package org.rapport.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Start-up, process start to first frame: {@code java -jar target/rapport.jar} on the bundled library against a
+ * minimal JavaFX window packed in a jar next to it and started the same way, both reporting their frames with
+ * {@code -Drapport.reportFirstFrame=true -Drapport.exitAfterFirstFrame=true}. Runs alternate between the two so that
+ * the machine's noise hits both alike. Needs a display: uses $DISPLAY, else starts its own Xvfb.
+ */
+final class StartupBench {
+    record Run(long firstFrameMillis, long libraryShownMillis) {
+    }
+
+    record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds) {
+    }
+
+    private final Path project;
+    private final Path target;
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private String display;
+    private Process xvfb;
+
+    StartupBench(Path project, Path target) {
+        this.project = project;
+        this.target = target;
+    }
+
+    Result run(int warmups, int runs) throws IOException, InterruptedException {
+        Path jar = target.resolve("rapport.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("build the jar first: mvn package (" + jar + ")");
+        Path minimal = minimalJar(target.resolve("bench").resolve("minimal-window.jar"));
+        Path data = Files.createDirectories(target.resolve("bench").resolve("startup-data"));
+        Path cds = target.resolve("bench").resolve("rapport.jsa");
+        startDisplay();
+        try {
+            List<String> app = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+                    "-jar", jar.toString(), "--data", data.toString());
+            List<String> base = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+                    "-jar", minimal.toString());
+            // Class-data sharing: one run records the classes the app loads, later runs map them in.
+            List<String> appCds = new ArrayList<>(app);
+            appCds.add(1, "-XX:SharedArchiveFile=" + cds);
+            Files.deleteIfExists(cds);
+            List<String> record = new ArrayList<>(app);
+            record.add(1, "-XX:ArchiveClassesAtExit=" + cds);
+            once(record);
+            boolean withCds = Files.exists(cds);
+            for (int i = 0; i < warmups; i++) {
+                once(app);
+                once(base);
+                if (withCds) once(appCds);
+            }
+            List<Run> a = new ArrayList<>();
+            List<Run> b = new ArrayList<>();
+            List<Run> c = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                b.add(once(base));
+                a.add(once(app));
+                if (withCds) c.add(once(appCds));
+            }
+            return new Result(a, b, withCds ? c : null);
+        } finally {
+            stopDisplay();
+        }
+    }
+
+    /** One start: the time from just before the process starts to each reported frame. */
+    private Run once(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("DISPLAY", display);
+        long t0 = System.currentTimeMillis();
+        Process p = pb.start();
+        long first = -1;
+        long shown = -1;
+        List<String> other = new ArrayList<>();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                if (line.startsWith("rapport.firstFrame epochMillis=")) {
+                    first = Long.parseLong(line.substring(line.indexOf('=') + 1).trim()) - t0;
+                } else if (line.startsWith("rapport.libraryShown epochMillis=")) {
+                    shown = Long.parseLong(line.substring(line.indexOf('=') + 1).trim()) - t0;
+                } else if (other.size() < 20) {
+                    other.add(line);
+                }
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("did not exit: " + command);
+        }
+        if (first < 0 || shown < 0) {
+            throw new IllegalStateException("no frame reported by " + command + " (exit " + p.exitValue() + "): " + other);
+        }
+        return new Run(first, shown);
+    }
+
+    /** minimal-window.jar: MinimalWindow, with rapport.jar (for JavaFX and FirstFrameReport) on its Class-Path. */
+    private Path minimalJar(Path out) throws IOException {
+        Files.createDirectories(out.getParent());
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, MinimalWindow.Main.class.getName());
+        mf.getMainAttributes().put(Attributes.Name.CLASS_PATH, out.getParent().relativize(target.resolve("rapport.jar")).toString());
+        try (OutputStream os = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(os, mf)) {
+            for (Class<?> c : List.of(MinimalWindow.class, MinimalWindow.Main.class)) {
+                String name = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(name));
+                try (var in = c.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) throw new IllegalStateException("missing " + name);
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    private void startDisplay() throws IOException, InterruptedException {
+        String env = System.getenv("DISPLAY");
+        if (env != null && !env.isBlank()) {
+            display = env;
+            return;
+        }
+        for (int n = 91; n < 120; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) continue;
+            xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) Thread.sleep(50);
+            if (!xvfb.isAlive()) continue;
+            display = ":" + n;
+            return;
+        }
+        throw new IllegalStateException("no display: set DISPLAY, or install Xvfb");
+    }
+
+    private void stopDisplay() {
+        if (xvfb != null) xvfb.destroy();
+    }
+
+    static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}
