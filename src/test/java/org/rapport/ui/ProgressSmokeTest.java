@@ -78,8 +78,10 @@ class ProgressSmokeTest {
     @Test
     void aNewTraineeIsAskedTheirNamePlaysAndFindsTheAttemptInTheirProgress(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(shell::start); // start() may open the resume dialog, which waits for the trainee
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-trainee-name").tryQuery().isPresent());
-        robot.clickOn("#new-trainee-name").write("Ana").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(shell).lookup("#new-trainee-name").tryQuery()
+                .map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("Ana").type(KeyCode.ENTER); // the name field has the focus when nobody has a profile yet
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-late-parcel").tryQuery().isPresent());
         assertEquals("Ana", store.trainees().get(0).name());
 
@@ -115,8 +117,11 @@ class ProgressSmokeTest {
         store.saveDecision(id, 1, p.chooseIndex(1, 900).decision()); // then the laptop died
 
         WaitForAsyncUtils.asyncFx(shell::start); // start() may open the resume dialog, which waits for the trainee
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Resume where I left off").tryQuery().isPresent());
-        robot.clickOn("Resume where I left off");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Resume where I left off").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button resume = robot.lookup("Resume where I left off").queryButton();
+        robot.interact(resume::fire); // the dialog's default button, as Enter or a click would press it
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#conversation").tryQuery().isPresent());
         assertEquals(3, robot.lookup("#transcript").queryAs(javafx.scene.layout.VBox.class).getChildren().size(),
