@@ -190,55 +190,12 @@ public final class ConversationView extends BorderPane {
     // == REGION transcript lines ==
     private Node render(Line l) {
         return switch (l.kind()) {
-            case CUSTOMER -> bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()), l.text(), "customer", Pos.CENTER_LEFT);
-            case TRAINEE -> bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT);
-            case FEEDBACK -> feedback(l);
+            case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
+                    l.text(), "customer", Pos.CENTER_LEFT, 760);
+            case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, 760);
+            case FEEDBACK -> TranscriptLines.feedback(l, vm.catalog(), nav::showTechniques, 820);
             case ENDING -> ending(l);
         };
-    }
-
-    private Node bubble(String speaker, String text, String style, Pos side) {
-        Label who = new Label(speaker);
-        who.getStyleClass().add("speaker");
-        Label words = new Label(text);
-        words.getStyleClass().addAll("bubble", style);
-        words.setWrapText(true);
-        words.setMaxWidth(760);
-        VBox box = new VBox(2, who, words);
-        box.setAlignment(side == Pos.CENTER_LEFT ? Pos.TOP_LEFT : Pos.TOP_RIGHT);
-        box.setFillWidth(false);
-        box.setAccessibleRole(AccessibleRole.TEXT);
-        box.setAccessibleText(speaker + " said: " + text);
-        box.setFocusTraversable(false);
-        HBox row = new HBox(box);
-        row.setAlignment(side);
-        return row;
-    }
-
-    private Node feedback(Line l) {
-        Choice c = l.choice();
-        HBox top = new HBox(8, new Label("Feedback"), Widgets.grade(c.grade()));
-        top.setAlignment(Pos.CENTER_LEFT);
-        Label why = new Label(c.why());
-        why.setWrapText(true);
-        VBox box = new VBox(top, why);
-        box.getStyleClass().add("feedback");
-        if (!c.uses().isEmpty()) box.getChildren().add(Widgets.chips(c.uses(), Widgets.ChipKind.USED, vm.catalog(), nav::showTechniques));
-        if (!c.pitfalls().isEmpty()) box.getChildren().add(Widgets.chips(c.pitfalls(), Widgets.ChipKind.PITFALL, vm.catalog(), nav::showTechniques));
-        if (l.better() != null) {
-            Label betterSay = new Label("A better reply: \"" + l.better().say() + "\"");
-            betterSay.setWrapText(true);
-            betterSay.getStyleClass().add("quote");
-            Label betterWhy = new Label(l.better().why());
-            betterWhy.setWrapText(true);
-            VBox better = new VBox(betterSay, betterWhy);
-            better.getStyleClass().add("better");
-            box.getChildren().add(better);
-        }
-        box.setAccessibleRole(AccessibleRole.TEXT);
-        box.setAccessibleText("Feedback: " + c.grade().word() + ". " + c.why() + (l.better() != null ? " A better reply: " + l.better().say() : ""));
-        box.setMaxWidth(820);
-        return box;
     }
 
     private Node ending(Line l) {

@@ -1,0 +1,66 @@
+package org.rapport.ui.conversation;
+
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.rapport.catalog.Catalog;
+import org.rapport.model.Choice;
+import org.rapport.ui.Widgets;
+import org.rapport.ui.conversation.ConversationViewModel.Line;
+
+import java.util.function.Consumer;
+
+/** How transcript lines look, wherever a conversation is shown: the trainee's screen and the author's play panel. */
+public final class TranscriptLines {
+    private TranscriptLines() {
+    }
+
+    /** A speech bubble with the speaker above it, on the customer's (left) or the trainee's (right) side. */
+    public static Node bubble(String speaker, String text, String style, Pos side, double maxWidth) {
+        Label who = new Label(speaker);
+        who.getStyleClass().add("speaker");
+        Label words = new Label(text);
+        words.getStyleClass().addAll("bubble", style);
+        words.setWrapText(true);
+        words.setMaxWidth(maxWidth);
+        VBox box = new VBox(2, who, words);
+        box.setAlignment(side == Pos.CENTER_LEFT ? Pos.TOP_LEFT : Pos.TOP_RIGHT);
+        box.setFillWidth(false);
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText(speaker + " said: " + text);
+        box.setFocusTraversable(false);
+        HBox row = new HBox(box);
+        row.setAlignment(side);
+        return row;
+    }
+
+    /** Practice-mode feedback on a reply: its grade, why, the steps and pitfalls as chips, and the better reply. */
+    public static Node feedback(Line l, Catalog catalog, Consumer<String> openTechnique, double maxWidth) {
+        Choice c = l.choice();
+        HBox top = new HBox(8, new Label("Feedback"), Widgets.grade(c.grade()));
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label why = new Label(c.why());
+        why.setWrapText(true);
+        VBox box = new VBox(top, why);
+        box.getStyleClass().add("feedback");
+        if (!c.uses().isEmpty()) box.getChildren().add(Widgets.chips(c.uses(), Widgets.ChipKind.USED, catalog, openTechnique));
+        if (!c.pitfalls().isEmpty()) box.getChildren().add(Widgets.chips(c.pitfalls(), Widgets.ChipKind.PITFALL, catalog, openTechnique));
+        if (l.better() != null) {
+            Label betterSay = new Label("A better reply: \"" + l.better().say() + "\"");
+            betterSay.setWrapText(true);
+            betterSay.getStyleClass().add("quote");
+            Label betterWhy = new Label(l.better().why());
+            betterWhy.setWrapText(true);
+            VBox better = new VBox(betterSay, betterWhy);
+            better.getStyleClass().add("better");
+            box.getChildren().add(better);
+        }
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText("Feedback: " + c.grade().word() + ". " + c.why() + (l.better() != null ? " A better reply: " + l.better().say() : ""));
+        box.setMaxWidth(maxWidth);
+        return box;
+    }
+}
