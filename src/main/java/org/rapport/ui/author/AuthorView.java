@@ -103,7 +103,7 @@ public final class AuthorView extends BorderPane {
         this.panelNavigator = new PanelNavigator();
         getStyleClass().addAll("screen", "author");
         setId("author");
-        setTop(new VBox(createToolbar(), createStaleBanner()));
+        setTop(new VBox(createToolbar(), createNoticeBar(), createStaleBanner()));
         createWork();
         createEmptyState();
         setCenter(vm.targetProperty().get() == null ? empty : work);
@@ -192,6 +192,25 @@ public final class AuthorView extends BorderPane {
         b.setTooltip(new Tooltip(what));
         b.setAccessibleText(what);
         return b;
+    }
+
+    private javafx.scene.Node createNoticeBar() {
+        Label text = new Label();
+        text.setId("author-notice");
+        text.setWrapText(true);
+        text.setGraphic(new FontIcon("mdi2i-information-outline"));
+        text.textProperty().bind(vm.noticeProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button ok = new Button("OK");
+        ok.setId("author-notice-ok");
+        ok.setMinWidth(Region.USE_PREF_SIZE);
+        ok.setOnAction(e -> vm.dismissNotice());
+        HBox box = new HBox(10, text, grow, ok);
+        box.getStyleClass().add("author-notice");
+        box.visibleProperty().bind(vm.noticeProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private javafx.scene.Node createStaleBanner() {

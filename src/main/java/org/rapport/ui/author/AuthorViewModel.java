@@ -81,6 +81,7 @@ public final class AuthorViewModel {
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a dialogue file or a folder of them, or start a new dialogue.");
     private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<GraphLayout.Direction> direction = new SimpleObjectProperty<>(GraphLayout.Direction.LEFT_TO_RIGHT);
     private final ReadOnlyObjectWrapper<DialoguePath> highlightedPath = new ReadOnlyObjectWrapper<>();
@@ -166,6 +167,18 @@ public final class AuthorViewModel {
         return staleNotice.getReadOnlyProperty();
     }
 
+    /**
+     * Something the author asked for that did not work (a new file that already exists, a folder that cannot be
+     * read). Unlike the status, a reload does not replace it; it stays until dismissed.
+     */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
@@ -220,14 +233,14 @@ public final class AuthorViewModel {
         try {
             list = followFileList ? DialogueLibrary.dialogueFiles(abs) : List.of(abs);
         } catch (IOException e) {
-            status.set("Cannot read the folder " + abs + ": " + e.getMessage());
+            notice.set("Cannot read the folder " + abs + ": " + e.getMessage());
             return;
         }
         files.setAll(list);
         try {
             watcher = DialogueWatcher.start(abs, DialogueWatcher.DEFAULT_QUIET, changed -> UiExecutor.onFx(() -> onChanged(changed)));
         } catch (IOException e) {
-            status.set("Cannot follow " + abs + " for changes (" + e.getMessage() + "); use Reload after saving.");
+            notice.set("Cannot follow " + abs + " for changes (" + e.getMessage() + "); use Reload after saving.");
         }
         if (list.isEmpty()) {
             currentFile.set(null);
@@ -418,6 +431,7 @@ public final class AuthorViewModel {
         String id = DialogueTemplate.idFromFileName(abs);
         UiExecutor.background(() -> DialogueTemplate.write(abs, id, DialogueTemplate.titleFromId(id)), schema -> {
             lastCreated.set(abs);
+            notice.set(null);
             Path t = target.get();
             if (t != null && Files.isDirectory(t) && t.equals(abs.getParent())) {
                 if (!files.contains(abs)) {
@@ -430,7 +444,7 @@ public final class AuthorViewModel {
             } else {
                 open(abs);
             }
-        }, e -> status.set(e instanceof FileAlreadyExistsException
+        }, e -> notice.set(e instanceof FileAlreadyExistsException
                 ? abs.getFileName() + " already exists; a new dialogue never replaces a file. Choose another name."
                 : "Could not create " + abs + ": " + e.getMessage()));
     }

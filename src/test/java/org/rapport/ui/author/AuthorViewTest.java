@@ -215,7 +215,14 @@ class AuthorViewTest {
         assertTrue(shown(robot, "#node-opening"));
         assertEquals(List.of(), vm.diagnostics(), "the template is clean");
         robot.interact(() -> vm.createNew(f));
-        waitUntil(() -> robot.lookup("#author-status").queryAs(Label.class).getText().contains("already exists"));
+        waitUntil(() -> shown(robot, "#author-notice"));
+        assertTrue(text(robot, "#author-notice").contains("kettle-after-a-week.json already exists"), text(robot, "#author-notice"));
+        Files.writeString(f, Files.readString(f).replace("Sam Carter", "Sam Porter"));
+        waitUntil(() -> robot.lookup("#author-status").queryAs(Label.class).getText().contains("read at"));
+        assertTrue(shown(robot, "#author-notice"), "a reload does not hide what went wrong");
+        robot.clickOn("#author-notice-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shown(robot, "#author-notice"));
     }
 
     @Test
