@@ -20,25 +20,29 @@ final class RouteCheck implements Check {
             for (Choice c : n.choices()) {
                 List<Route> routes = c.routes();
                 if (routes.isEmpty()) continue;
-                String base = CheckContext.choicePath(n.id(), c.index()) + "/next";
                 if (!routes.get(routes.size() - 1).unconditional()) {
-                    out.add(ctx.error("RAP022", base, "The routes of reply " + (c.index() + 1) + " of \"" + n.id()
+                    out.add(ctx.error("RAP022", nextPath(n, c), "The routes of reply " + (c.index() + 1) + " of \"" + n.id()
                             + "\" all have conditions, so some moods lead nowhere. End the list with a route that has only \"to\".", n.id()));
                 }
                 for (int r = 0; r < routes.size(); r++) {
                     Route route = routes.get(r);
                     if (r < routes.size() - 1 && route.unconditional()) {
-                        out.add(ctx.warning("RAP023", base + "/" + (r + 1), "This route of reply " + (c.index() + 1) + " of \"" + n.id()
+                        out.add(ctx.warning("RAP023", nextPath(n, c) + "/" + (r + 1), "This route of reply " + (c.index() + 1) + " of \"" + n.id()
                                 + "\" comes after a route with no condition, so it is never taken. Put the unconditional route last.", n.id()));
                         break;
                     }
                     if (route.moodAtLeast() != null && route.moodAtMost() != null && route.moodAtLeast() > route.moodAtMost()) {
-                        out.add(ctx.warning("RAP023", base + "/" + r, "This route needs a mood of at least " + route.moodAtLeast()
+                        out.add(ctx.warning("RAP023", nextPath(n, c) + "/" + r, "This route needs a mood of at least " + route.moodAtLeast()
                                 + " and at most " + route.moodAtMost() + " at once, so it is never taken.", n.id()));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** Built only for a diagnostic: a big clean file has tens of thousands of replies. */
+    private static String nextPath(CustomerNode n, Choice c) {
+        return CheckContext.choicePath(n.id(), c.index()) + "/next";
     }
 }

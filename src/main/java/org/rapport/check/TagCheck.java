@@ -31,7 +31,6 @@ final class TagCheck implements Check {
                 out.add(ctx.error("RAP035", path, msg, n.id()));
             }
             for (Choice c : n.choices()) {
-                String base = CheckContext.choicePath(n.id(), c.index());
                 for (int i = 0; i < c.uses().size(); i++) {
                     String u = c.uses().get(i);
                     if (cat.isStep(u)) continue;
@@ -44,7 +43,7 @@ final class TagCheck implements Check {
                     } else {
                         msg = "\"" + u + "\" is not a step in the technique catalog." + hint(u, cat) + " See docs/techniques.md.";
                     }
-                    out.add(ctx.error("RAP035", base + "/uses/" + i, msg, n.id()));
+                    out.add(ctx.error("RAP035", CheckContext.choicePath(n.id(), c.index()) + "/uses/" + i, msg, n.id()));
                 }
                 for (int i = 0; i < c.pitfalls().size(); i++) {
                     String p = c.pitfalls().get(i);
@@ -52,7 +51,7 @@ final class TagCheck implements Check {
                     String msg = cat.isStep(p) || cat.isTechnique(p)
                             ? "\"" + p + "\" is a technique step, not a pitfall: move it to \"uses\"."
                             : "\"" + p + "\" is not a pitfall in the technique catalog." + hint(p, cat) + " See docs/techniques.md.";
-                    out.add(ctx.error("RAP035", base + "/pitfalls/" + i, msg, n.id()));
+                    out.add(ctx.error("RAP035", CheckContext.choicePath(n.id(), c.index()) + "/pitfalls/" + i, msg, n.id()));
                 }
             }
         }

@@ -1,27 +1,72 @@
 package org.rapport.diag;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Where each part of a dialogue file is: a path such as {@code nodes/opening/choices/1/next} to its line and column.
  * Filled by the reader, used by checks so that a diagnostic about the model still points into the file.
+ *
+ * <p>A file of 10,000 nodes records some 400,000 paths, and a clean file looks none of them up. So {@link #put} only
+ * appends to arrays (the path as given or as a parent and a child, the line and column packed in a long), and the
+ * lookup table is built on the first {@link #find}, replaying the puts in order (a later put of the same path wins,
+ * as in a map). Building a hash map of strings and positions eagerly took half the time of reading such a file,
+ * most of it in the garbage collector copying the large, growing map.
  */
 public final class SourceMap {
-    private final Map<String, Position> positions = new HashMap<>();
+    private String[] parents = new String[64];
+    private String[] children = new String[64];
+    private long[] packed = new long[64];
+    private int size;
+    private Map<String, Position> index;
 
+    /** Records where {@code path} is. Called by the one thread that reads the file, before the map is shared. */
     public void put(String path, Position pos) {
-        positions.put(path, pos);
+        add(path, null, pos);
+    }
+
+    /**
+     * Records where {@code parent/child} is ({@code child} alone when {@code parent} is empty), without building the
+     * path now.
+     */
+    public void put(String parent, String child, Position pos) {
+        add(parent, child, pos);
+    }
+
+    private void add(String parent, String child, Position pos) {
+        if (size == packed.length) {
+            parents = Arrays.copyOf(parents, size * 2);
+            children = Arrays.copyOf(children, size * 2);
+            packed = Arrays.copyOf(packed, size * 2);
+        }
+        parents[size] = parent;
+        children[size] = child;
+        packed[size] = ((long) pos.line() << 32) | (pos.column() & 0xFFFFFFFFL);
+        size++;
+        if (index != null) index.put(path(size - 1), pos);
+    }
+
+    private String path(int i) {
+        String parent = parents[i];
+        String child = children[i];
+        if (child == null) return parent;
+        return parent.isEmpty() ? child : parent + "/" + child;
     }
 
     /** The position of {@code path}, or of its nearest recorded parent, or the start of the file. */
-    public Position find(String path) {
+    public synchronized Position find(String path) {
+        if (index == null) {
+            Map<String, Position> m = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
+            for (int i = 0; i < size; i++) m.put(path(i), new Position((int) (packed[i] >> 32), (int) packed[i]));
+            index = m;
+        }
         String p = path;
         while (true) {
-            Position pos = positions.get(p);
+            Position pos = index.get(p);
             if (pos != null) return pos;
             int cut = p.lastIndexOf('/');
-            if (cut < 0) return positions.getOrDefault("", Position.START);
+            if (cut < 0) return index.getOrDefault("", Position.START);
             p = p.substring(0, cut);
         }
     }

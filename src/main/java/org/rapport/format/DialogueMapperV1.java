@@ -184,7 +184,7 @@ final class DialogueMapperV1 {
         } else if (!(cv instanceof JArray arr)) {
             wrongType("choices", cv, "a list of replies", id);
         } else {
-            sourceMap.put(path + "/choices", arr.pos());
+            sourceMap.put(path, "choices", arr.pos());
             for (int i = 0; i < arr.items().size(); i++) {
                 JsonValue item = arr.items().get(i);
                 String cp = path + "/choices/" + i;
@@ -223,7 +223,7 @@ final class DialogueMapperV1 {
         // A missing or blank "why" is reported by the WhyCheck (RAP034), so that its message can teach.
         String why = c.get("why") instanceof JString s ? s.value() : null;
         if (c.get("why") != null && !(c.get("why") instanceof JString)) wrongType("why", c.get("why"), "text", nodeId);
-        if (why != null) sourceMap.put(path + "/why", c.get("why").pos());
+        if (why != null) sourceMap.put(path, "why", c.get("why").pos());
         List<Route> routes = routes(c, path, nodeId);
         return new Choice(index, orEmpty(say), grade == null ? Grade.WEAK : grade, uses, pitfalls, mood == null ? 0 : mood,
                 why, routes);
@@ -236,7 +236,7 @@ final class DialogueMapperV1 {
             error("RAP011", c.pos(), "This reply has no \"next\": give the id of the node it leads to.", nodeId);
             return routes;
         }
-        sourceMap.put(path + "/next", next.pos());
+        sourceMap.put(path, "next", next.pos());
         if (next instanceof JString s) {
             routes.add(Route.always(s.value()));
         } else if (next instanceof JArray a) {
@@ -282,7 +282,7 @@ final class DialogueMapperV1 {
             if (required) missing(parent, key, nodeId);
             return null;
         }
-        sourceMap.put(SourceMap.path(path, key).replaceFirst("^/", ""), v.pos());
+        sourceMap.put(path, key, v.pos());
         if (v instanceof JObject o) return o;
         wrongType(key, v, "an object", nodeId);
         return null;
@@ -307,7 +307,7 @@ final class DialogueMapperV1 {
     }
 
     private String stringValue(String key, JsonValue v, String path, String nodeId) {
-        sourceMap.put(path.isEmpty() ? key : path + "/" + key, v.pos());
+        sourceMap.put(path, key, v.pos());
         if (v instanceof JString s) return s.value();
         wrongType(key, v, "text in double quotes", nodeId);
         return null;
@@ -319,7 +319,7 @@ final class DialogueMapperV1 {
             missing(parent, key, nodeId);
             return null;
         }
-        sourceMap.put(path.isEmpty() ? key : path + "/" + key, v.pos());
+        sourceMap.put(path, key, v.pos());
         return intValue(key, v, nodeId);
     }
 
@@ -357,16 +357,16 @@ final class DialogueMapperV1 {
             if (required) missing(parent, key, nodeId);
             return List.of();
         }
-        String p = path.isEmpty() ? key : path + "/" + key;
-        sourceMap.put(p, v.pos());
+        sourceMap.put(path, key, v.pos());
         if (!(v instanceof JArray a)) {
             wrongType(key, v, "a list of words, e.g. [\"lead.listen\"]", nodeId);
             return List.of();
         }
         List<String> out = new ArrayList<>();
+        String p = a.items().isEmpty() ? null : path.isEmpty() ? key : path + "/" + key;
         for (int i = 0; i < a.items().size(); i++) {
             JsonValue item = a.items().get(i);
-            sourceMap.put(p + "/" + i, item.pos());
+            sourceMap.put(p, Integer.toString(i), item.pos());
             if (item instanceof JString s) {
                 out.add(s.value());
             } else {

@@ -95,7 +95,15 @@ public final class DialogueReader {
         return new ReadResult(name, null, new SourceMap(), List.of(d), Set.of(), hash);
     }
 
+    /**
+     * The text, or an exception if the bytes are not valid UTF-8. {@code new String} is the fast way (ASCII is copied
+     * straight into a compact string), but it replaces bad bytes with U+FFFD silently; so only when a U+FFFD shows up
+     * (a bad byte, or a real U+FFFD in the file) are the bytes decoded again strictly, which builds a char buffer
+     * twice the size of the file and a copy of it.
+     */
     private static String decode(byte[] bytes) throws CharacterCodingException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         return decoder.decode(ByteBuffer.wrap(bytes)).toString();

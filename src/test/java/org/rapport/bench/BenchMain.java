@@ -24,7 +24,8 @@ import java.util.function.Function;
  * noisy machine; the table is also written to {@code target/bench/results.md}. Nothing here fails on a slow figure:
  * the "met" column says whether each target holds.
  *
- * <p>Arguments: the build folder (target), then optionally {@code quick} for a short smoke run with few iterations.
+ * <p>Arguments: the build folder (target), then {@code full}, {@code quick} (a short smoke run with few iterations) or
+ * {@code interleaved} (only the in-process comparisons, a minute or two).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -33,9 +34,10 @@ public final class BenchMain {
     record Score(double ms, double error) {
     }
 
-    public static void main(String[] args) throws IOException, RunnerException, InterruptedException {
+    public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         boolean quick = args.length > 1 && args[1].equals("quick");
+        boolean onlyInterleaved = args.length > 1 && args[1].equals("interleaved");
         Path project = target.getParent();
         Path fixtures = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
         System.setProperty("rapport.bench.dir", fixtures.toString());
@@ -44,6 +46,25 @@ public final class BenchMain {
         long libBytes = 0;
         for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(BenchFixtures.library(fixtures))) libBytes += Files.size(f);
 
+        // The same comparisons in turns in this JVM: medians over rounds, wall and CPU time (see Interleaved).
+        byte[] big = Files.readAllBytes(BenchFixtures.big(fixtures));
+        org.rapport.check.Validator validator = new org.rapport.check.Validator(org.rapport.catalog.Catalog.bundled());
+        Interleaved.Result bigRun = Interleaved.run(quick ? 2 : 5, quick ? 5 : 31, () -> GsonTokenPass.tokens(big),
+                () -> validator.validate("big.json", big));
+        Path lib = BenchFixtures.library(fixtures);
+        Interleaved.Result libRun = Interleaved.run(quick ? 2 : 5, quick ? 5 : 31, () -> {
+            int n = 0;
+            for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(lib)) n += GsonTokenPass.tokens(Files.readAllBytes(f));
+            return n;
+        }, () -> org.rapport.library.DialogueLibrary.load(validator, List.of(lib)));
+
+        if (onlyInterleaved) {
+            StringBuilder out = new StringBuilder();
+            interleavedTable(out, bigRun, libRun);
+            System.out.println();
+            System.out.println(out);
+            return;
+        }
         // Warm: average time per operation after warm-up, in two fresh JVMs with default settings (as the app runs).
         Map<String, Score> warm = jmh(o -> warm(o, quick).include(LoadValidateBenchmark.class.getName() + "\\.")
                 .include(LibraryBenchmark.class.getName() + "\\.").include(PathBenchmark.class.getName() + "\\."), fixtures);
@@ -54,7 +75,7 @@ public final class BenchMain {
         Map<String, Score> cold = jmh(o -> o.include(LibraryBenchmark.class.getName() + "\\.").mode(Mode.SingleShotTime)
                 .forks(quick ? 2 : 10).warmupIterations(0).measurementIterations(1), fixtures);
 
-        StartupBench.Result startup = new StartupBench(project, target).run(quick ? 1 : 2, quick ? 3 : 11);
+        StartupBench.Result startup = new StartupBench(project, target).run(quick ? 1 : 2, quick ? 3 : 15);
 
         StringBuilder out = new StringBuilder();
         out.append("Rapport benchmarks: Java ").append(System.getProperty("java.version")).append(", ")
@@ -98,6 +119,8 @@ public final class BenchMain {
             row(out, "Start-up to the library listed, with AppCDS (-XX:SharedArchiveFile)", cdsShown, "minimal JavaFX window", minimal,
                     "at most 1.3x", cdsShown.ms() / minimal.ms() <= 1.3);
         }
+        out.append("\n");
+        interleavedTable(out, bigRun, libRun);
         out.append("\nTimes are means in ms with JMH's 99.9% error (load, library) or medians of ").append(startup.rapport().size())
                 .append(" alternating starts under X with the range (start-up).\n");
         System.out.println();
@@ -148,6 +171,20 @@ public final class BenchMain {
         out.append("| ").append(what).append(" | ").append(fmt(m)).append(" | ").append(baselineName).append(": ").append(fmt(b))
                 .append(" | ").append(String.format(Locale.ROOT, "%.2fx", m.ms() / b.ms())).append(" | ").append(target)
                 .append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+    }
+
+    private static void interleavedTable(StringBuilder out, Interleaved.Result bigRun, Interleaved.Result libRun) {
+        out.append("The same, in turns in one JVM, ").append(bigRun.rounds())
+                .append(" rounds: wall times are medians; CPU times are means per round and the ratio of the totals, counting"
+                        + " every thread of the process, the garbage collector's included:\n\n")
+                .append("| Figure | Wall | Baseline wall | Ratio | CPU | Baseline CPU | CPU ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        interleavedRow(out, "Load + validate the " + BenchFixtures.BIG_NODES + "-node dialogue vs a bare Gson token pass", bigRun);
+        interleavedRow(out, "Library of " + BenchFixtures.LIBRARY_FILES + " files vs a Gson pass over the same files", libRun);
+    }
+
+    private static void interleavedRow(StringBuilder out, String what, Interleaved.Result r) {
+        out.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.2fx | %.0f ms | %.0f ms | %.2fx |%n", what,
+                r.wallMs(), r.baseWallMs(), r.wallRatio(), r.cpuMs(), r.baseCpuMs(), r.cpuRatio()));
     }
 
     private static String fmt(Score s) {

@@ -3,7 +3,9 @@ package org.rapport.format.json;
 import org.rapport.diag.Position;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A strict RFC 8259 JSON parser that records the line and column of every key and value and keeps duplicate keys
@@ -23,6 +25,7 @@ public final class StrictJsonParser {
     private int line = 1;
     private int lineStart;
     private int depth;
+    private final String[] keyCache = new String[256];
 
     private StrictJsonParser(String text) {
         this.text = text;
@@ -45,6 +48,11 @@ public final class StrictJsonParser {
 
     private Position here() {
         return new Position(line, i - lineStart + 1);
+    }
+
+    /** Where the parser is, packed (see {@link JsonValue#pack}): no object per value. */
+    private long at() {
+        return JsonValue.pack(line, i - lineStart + 1);
     }
 
     private JsonSyntaxError error(String code, String message) {
@@ -70,10 +78,10 @@ public final class StrictJsonParser {
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
-            case '"' -> new JsonValue.JString(here(), string());
-            case 't' -> literal("true", new JsonValue.JBool(here(), true));
-            case 'f' -> literal("false", new JsonValue.JBool(here(), false));
-            case 'n' -> literal("null", new JsonValue.JNull(here()));
+            case '"' -> new JsonValue.JString(at(), string());
+            case 't' -> literal("true", new JsonValue.JBool(at(), true));
+            case 'f' -> literal("false", new JsonValue.JBool(at(), false));
+            case 'n' -> literal("null", new JsonValue.JNull(at()));
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) yield number();
                 throw unexpected(c, "a value (text in double quotes, a number, true, false, null, an object or a list)");
@@ -110,38 +118,39 @@ public final class StrictJsonParser {
     }
 
     private JsonValue object() throws JsonSyntaxError {
-        JsonValue.JObject obj = new JsonValue.JObject(here());
+        long start = at();
+        Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+        List<JsonValue.Member> duplicates = null; // most objects have none: no list until one turns up
         enter();
         i++;
         skipWhitespace();
         if (peekIs('}')) {
             i++;
             depth--;
-            return obj;
+            return new JsonValue.JObject(start, members, List.of());
         }
         while (true) {
             skipWhitespace();
-            if (i >= text.length()) throw endInside("object", obj.pos());
+            if (i >= text.length()) throw endInside("object", start);
             char c = text.charAt(i);
             if (c != '"') throw unexpected(c, "a field name in double quotes");
-            Position keyPos = here();
-            String key = string();
+            long keyAt = at();
+            String key = key();
             skipWhitespace();
             if (!peekIs(':')) {
-                if (i >= text.length()) throw endInside("object", obj.pos());
+                if (i >= text.length()) throw endInside("object", start);
                 throw error("RAP001", "Expected ':' after the field name \"" + shorten(key) + "\".");
             }
             i++;
             skipWhitespace();
             JsonValue v = value();
-            JsonValue.Member m = new JsonValue.Member(key, keyPos, v);
-            if (obj.members().containsKey(key)) {
-                obj.duplicates().add(m); // the first one stays in force; the checks report the repeat
-            } else {
-                obj.members().put(key, m);
+            JsonValue.Member m = new JsonValue.Member(key, keyAt, v);
+            if (members.putIfAbsent(key, m) != null) {
+                if (duplicates == null) duplicates = new ArrayList<>();
+                duplicates.add(m); // the first one stays in force; the checks report the repeat
             }
             skipWhitespace();
-            if (i >= text.length()) throw endInside("object", obj.pos());
+            if (i >= text.length()) throw endInside("object", start);
             c = text.charAt(i);
             if (c == ',') {
                 i++;
@@ -152,14 +161,43 @@ public final class StrictJsonParser {
             if (c == '}') {
                 i++;
                 depth--;
-                return obj;
+                return new JsonValue.JObject(start, members, duplicates == null ? List.of() : duplicates);
             }
             throw error("RAP001", "Expected ',' or '}' after the value of \"" + shorten(key) + "\". Is a comma missing?");
         }
     }
 
+    /**
+     * A field name. The same few names ("say", "grade", "next", ...) repeat thousands of times in a big file, so a
+     * name without escapes is looked up in a small cache of names already read instead of being copied again.
+     */
+    private String key() throws JsonSyntaxError {
+        int from = i + 1;
+        int hash = 0;
+        int k = from;
+        while (k < text.length()) {
+            char c = text.charAt(k);
+            if (c == '"') break;
+            if (c == '\\' || c < 0x20) return string(); // escapes and errors: the general path
+            hash = 31 * hash + c;
+            k++;
+        }
+        if (k >= text.length() || k - from > 64) return string();
+        int slot = (hash ^ (hash >>> 16)) & (keyCache.length - 1);
+        String cached = keyCache[slot];
+        int len = k - from;
+        if (cached != null && cached.length() == len && text.regionMatches(from, cached, 0, len)) {
+            i = k + 1;
+            return cached;
+        }
+        String key = text.substring(from, k);
+        keyCache[slot] = key;
+        i = k + 1;
+        return key;
+    }
+
     private JsonValue array() throws JsonSyntaxError {
-        Position start = here();
+        long start = at();
         List<JsonValue> items = new ArrayList<>();
         enter();
         i++;
@@ -190,7 +228,8 @@ public final class StrictJsonParser {
         }
     }
 
-    private JsonSyntaxError endInside(String what, Position opened) {
+    private JsonSyntaxError endInside(String what, long openedAt) {
+        Position opened = JsonValue.unpack(openedAt);
         return error("RAP001", "The file ends before the " + what + " opened at line " + opened.line() + ", column "
                 + opened.column() + " is closed. Add the missing '" + (what.equals("list") ? "]" : "}") + "'.");
     }
@@ -200,13 +239,13 @@ public final class StrictJsonParser {
     }
 
     private String string() throws JsonSyntaxError {
-        Position start = here();
+        long start = at();
         i++;
         StringBuilder sb = null;
         int runStart = i;
         while (true) {
             if (i >= text.length()) {
-                throw new JsonSyntaxError("RAP001", start, "This text is never closed: add the closing double quote (\").");
+                throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text is never closed: add the closing double quote (\").");
             }
             char c = text.charAt(i);
             if (c == '"') {
@@ -218,7 +257,7 @@ public final class StrictJsonParser {
                 if (sb == null) sb = new StringBuilder();
                 sb.append(text, runStart, i);
                 i++;
-                if (i >= text.length()) throw new JsonSyntaxError("RAP001", start, "This text is never closed: add the closing double quote (\").");
+                if (i >= text.length()) throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text is never closed: add the closing double quote (\").");
                 char e = text.charAt(i);
                 switch (e) {
                     case '"' -> sb.append('"');
@@ -250,7 +289,7 @@ public final class StrictJsonParser {
             }
             if (c < 0x20) {
                 if (c == '\n') {
-                    throw new JsonSyntaxError("RAP001", start, "This text runs onto the next line: is a closing double quote missing? (Inside text, write a line break as \\n.)");
+                    throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text runs onto the next line: is a closing double quote missing? (Inside text, write a line break as \\n.)");
                 }
                 throw error("RAP001", "Text contains a raw control character (" + String.format("U+%04X", (int) c) + "). Write a tab as \\t; remove other invisible characters.");
             }
@@ -259,7 +298,7 @@ public final class StrictJsonParser {
     }
 
     private JsonValue number() throws JsonSyntaxError {
-        Position start = here();
+        long start = at();
         int s = i;
         if (peekIs('-')) i++;
         if (peekIs('0')) {
