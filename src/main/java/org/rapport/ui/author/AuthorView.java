@@ -160,7 +160,7 @@ public final class AuthorView extends BorderPane {
         TextField find = TextFields.createClearableTextField();
         find.setId("author-find");
         find.setPromptText("Find a node (Enter)");
-        find.setPrefColumnCount(14);
+        find.setPrefColumnCount(12);
         find.setAccessibleText("Find a node by its id");
         find.setOnAction(e -> {
             Dialogue d = vm.dialogue();
@@ -178,7 +178,7 @@ public final class AuthorView extends BorderPane {
         status.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, reload, zoomOut, zoomIn, fit, vertical)) {
+        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox bar = new HBox(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, spacer, status);
@@ -308,6 +308,8 @@ public final class AuthorView extends BorderPane {
         location.setGraphic(new FontIcon("mdi2m-map-marker-outline"));
         location.visibleProperty().bind(vm.locationProperty().isNotEmpty());
         problemsTitle.getStyleClass().add("section-title");
+        problemsTitle.setMinWidth(Region.USE_PREF_SIZE);
+        location.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(10, problemsTitle, grow, location);
@@ -452,14 +454,32 @@ public final class AuthorView extends BorderPane {
                     hint("Click a node in the graph (or a problem below it) to see it in full here."));
             return;
         }
+        var draft = vm.draftProperty().get();
         Label title = new Label(n.id());
         title.getStyleClass().add("author-node-title");
         title.setId("inspector-title");
+        title.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, title, grow);
+        top.setAlignment(Pos.CENTER_LEFT);
+        if (n instanceof CustomerNode) {
+            // At the top, so it is in reach however long the node's replies are.
+            Button play = new Button("Play from here", new FontIcon("mdi2p-play"));
+            play.setId("inspector-play");
+            play.getStyleClass().add("accent");
+            play.setMinWidth(Region.USE_PREF_SIZE);
+            play.setDisable(!draft.shown().playable());
+            play.setOnAction(e -> {
+                tabs.getSelectionModel().select(playTab);
+                vm.playFromHere();
+            });
+            top.getChildren().add(play);
+        }
         Label where = new Label(vm.nodeLocation(n.id()));
         where.getStyleClass().add("muted");
         where.setId("inspector-location");
-        inspector.getChildren().addAll(title, where);
-        var draft = vm.draftProperty().get();
+        inspector.getChildren().addAll(top, where);
         FlowPane marks = new FlowPane();
         marks.getStyleClass().add("chip-row");
         if (n.id().equals(d.start())) marks.getChildren().add(mark("Start", "mdi2p-play-circle-outline", "start"));
@@ -503,15 +523,6 @@ public final class AuthorView extends BorderPane {
                 inspector.getChildren().add(l);
             }
         }
-        Button play = new Button("Play from here", new FontIcon("mdi2p-play"));
-        play.setId("inspector-play");
-        play.getStyleClass().add("accent");
-        play.setDisable(n instanceof EndingNode || !draft.shown().playable());
-        play.setOnAction(e -> {
-            tabs.getSelectionModel().select(playTab);
-            vm.playFromHere();
-        });
-        inspector.getChildren().add(play);
     }
 
     private javafx.scene.Node choiceCard(CustomerNode node, Choice ch) {

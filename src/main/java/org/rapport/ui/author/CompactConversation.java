@@ -9,13 +9,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.rapport.model.Choice;
 import org.rapport.ui.Widgets;
 import org.rapport.ui.conversation.ConversationViewModel;
 import org.rapport.ui.conversation.ConversationViewModel.Line;
+import org.rapport.ui.conversation.TranscriptLines;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 final class CompactConversation extends BorderPane {
     static final String TRANSCRIPT_ID = "author-transcript";
     static final String DEBRIEF_ID = "author-see-debrief";
+    private static final double BUBBLE_WIDTH = 560;
 
     private final ConversationViewModel vm;
     private final Runnable showDebrief;
@@ -115,11 +116,13 @@ final class CompactConversation extends BorderPane {
         }
     }
 
+    /** Bubbles and feedback look as on the trainee's screen ({@link TranscriptLines}), sized for the panel. */
     private javafx.scene.Node render(Line l) {
         return switch (l.kind()) {
-            case CUSTOMER -> bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()), l.text(), "customer", Pos.TOP_LEFT);
-            case TRAINEE -> bubble("You", l.text(), "trainee", Pos.TOP_RIGHT);
-            case FEEDBACK -> feedback(l);
+            case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
+                    l.text(), "customer", Pos.CENTER_LEFT, BUBBLE_WIDTH);
+            case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, BUBBLE_WIDTH);
+            case FEEDBACK -> TranscriptLines.feedback(l, vm.catalog(), openTechnique, BUBBLE_WIDTH);
             case ENDING -> {
                 var e = l.ending().ending();
                 Label title = new Label(e.title());
@@ -134,38 +137,5 @@ final class CompactConversation extends BorderPane {
                 yield box;
             }
         };
-    }
-
-    private static javafx.scene.Node bubble(String speaker, String text, String style, Pos side) {
-        Label who = new Label(speaker);
-        who.getStyleClass().add("speaker");
-        Label words = new Label(text);
-        words.getStyleClass().addAll("bubble", style);
-        words.setWrapText(true);
-        VBox box = new VBox(2, who, words);
-        box.setAlignment(side);
-        box.setAccessibleRole(AccessibleRole.TEXT);
-        box.setAccessibleText(speaker + " said: " + text);
-        return box;
-    }
-
-    private javafx.scene.Node feedback(Line l) {
-        Choice c = l.choice();
-        HBox top = new HBox(8, new Label("Feedback"), Widgets.grade(c.grade()));
-        top.setAlignment(Pos.CENTER_LEFT);
-        Label why = new Label(c.why());
-        why.setWrapText(true);
-        VBox box = new VBox(top, why);
-        box.getStyleClass().add("feedback");
-        if (!c.pitfalls().isEmpty()) box.getChildren().add(Widgets.chips(c.pitfalls(), Widgets.ChipKind.PITFALL, vm.catalog(), openTechnique));
-        if (l.better() != null) {
-            Label better = new Label("A better reply: \"" + l.better().say() + "\"");
-            better.setWrapText(true);
-            better.getStyleClass().addAll("quote", "better");
-            box.getChildren().add(better);
-        }
-        box.setAccessibleRole(AccessibleRole.TEXT);
-        box.setAccessibleText("Feedback: " + c.grade().word() + ". " + c.why());
-        return box;
     }
 }
