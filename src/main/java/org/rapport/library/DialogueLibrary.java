@@ -36,14 +36,19 @@ public record DialogueLibrary(List<Validated> entries) {
 
     /** The dialogue files a path stands for: itself if a file, else the folder's {@code *.json} (not schemas), sorted. */
     public static List<Path> dialogueFiles(Path path) throws IOException {
-        if (!Files.isDirectory(path)) return List.of(path);
+        // A JSON Schema is never a dialogue, even when named on its own (as `validate dialogues/*.json` does).
+        if (!Files.isDirectory(path)) return isSchema(path) ? List.of() : List.of(path);
         try (Stream<Path> s = Files.list(path)) {
             return s.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().endsWith(".schema.json"))
+                    .filter(f -> !isSchema(f))
                     .sorted(Comparator.comparing(f -> f.getFileName().toString()))
                     .toList();
         }
+    }
+
+    private static boolean isSchema(Path f) {
+        return f.getFileName() != null && f.getFileName().toString().endsWith(".schema.json");
     }
 
     static List<Validated> withDuplicateIds(List<Validated> loaded) {

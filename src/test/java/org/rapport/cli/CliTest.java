@@ -61,6 +61,15 @@ class CliTest {
     }
 
     @Test
+    void aShellGlobThatIncludesTheSchemaChecksOnlyTheDialogues(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("late-parcel.json"), Fixtures.minimal());
+        Files.writeString(dir.resolve("dialogue.schema.json"), "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}");
+        Run r = run("validate", dir.resolve("dialogue.schema.json").toString(), dir.resolve("late-parcel.json").toString());
+        assertEquals(0, r.code(), r.out());
+        assertEquals("Checked 1 file: 0 errors, 0 warnings.", r.out().strip());
+    }
+
+    @Test
     void twoFilesWithOneIdAreBothReported(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("one.json"), Fixtures.minimal());
         Files.writeString(dir.resolve("two.json"), Fixtures.minimal());
