@@ -6,6 +6,7 @@ import org.rapport.model.Choice;
 import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
 import org.rapport.model.EndingNode;
+import org.rapport.model.Mood;
 import org.rapport.model.Node;
 import org.rapport.model.Route;
 
@@ -18,6 +19,12 @@ import java.util.Map;
 /**
  * RAP030 (warning): a node no path from "start" reaches. RAP031: a node from which no ending can be reached, so a
  * trainee who gets there is stuck. Every route counts as a possible edge, whatever the mood.
+ *
+ * <p>RAP031 also covers the trap that only moods make: a trainee who starts with the customer's starting mood reaches
+ * a node, at some mood, from which every reply, as the engine plays it (the mood changes, then the first route that
+ * matches is taken), only ever leads round in circles, though some route towards an ending exists on paper (its
+ * condition is never met there, or an earlier route always wins). That search runs over the node x mood states
+ * (11 moods), so it stays linear in the size of the dialogue.
  *
  * <p>The searches run on node numbers and arrays, not on sets of id strings: on a 10,000-node dialogue they were the
  * slowest of the checks.
@@ -43,7 +50,24 @@ final class GraphCheck implements Check {
             out.add(ctx.error("RAP031", SourceMap.path("nodes", n.id()), "No ending can be reached from \"" + n.id()
                     + "\": a trainee who gets here goes round in circles and is stuck. Lead at least one reply towards an ending.", n.id()));
         }
+        if (d.nodes().containsKey(d.start())) {
+            List<List<Integer>> trapped = g.moodTraps(d.start(), Mood.clamp(d.customer().mood()));
+            for (int i = 0; i < g.nodes.size(); i++) {
+                if (trapped.get(i).isEmpty() || !canEnd[i]) continue; // no moods trapped here, or reported above
+                String id = g.nodes.get(i).id();
+                List<Integer> moods = trapped.get(i);
+                out.add(ctx.error("RAP031", SourceMap.path("nodes", id), "A trainee can reach \"" + id + "\" with the customer's mood at "
+                        + moodList(moods) + ", and from there no ending can be reached: at the moods that follow, the first route"
+                        + " that matches always leads back round. Check the mood conditions and the order of the routes.", id));
+            }
+        }
         return out;
+    }
+
+    private static String moodList(List<Integer> moods) {
+        List<String> shown = new ArrayList<>();
+        for (int m : moods) shown.add(m > 0 ? "+" + m : Integer.toString(m));
+        return String.join(", ", shown);
     }
 
     /** The nodes in file order, numbered, with the numbers of the nodes each one's routes lead to. */
@@ -90,6 +114,81 @@ final class GraphCheck implements Check {
                 }
             }
             return seen;
+        }
+
+        /**
+         * For each node, the moods (ascending) at which a trainee starting at {@code start} with {@code startMood} can be
+         * there and can no longer reach an ending, playing as the engine does. Empty lists when nobody can be trapped.
+         */
+        List<List<Integer>> moodTraps(String start, int startMood) {
+            final int moods = Mood.MAX - Mood.MIN + 1;
+            int states = nodes.size() * moods;
+            int[] to = new int[16];
+            int edges = 0;
+            boolean[] reached = new boolean[states];
+            int[] order = new int[states];
+            int count = 0;
+            int s = number.get(start) * moods + (startMood - Mood.MIN);
+            reached[s] = true;
+            order[count++] = s;
+            // Breadth-first over the states, recording each state's moves in the order visited.
+            int[] edgeStart = new int[states];
+            int[] edgeEnd = new int[states];
+            for (int head = 0; head < count; head++) {
+                int cur = order[head];
+                edgeStart[cur] = edges;
+                if (nodes.get(cur / moods) instanceof CustomerNode c) {
+                    int mood = cur % moods + Mood.MIN;
+                    for (Choice ch : c.choices()) {
+                        int after = Mood.clamp(mood + ch.mood());
+                        Integer t = number.get(ch.nextFor(after));
+                        if (t == null) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
+                        int nxt = t * moods + (after - Mood.MIN);
+                        if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
+                        to[edges++] = nxt;
+                        if (!reached[nxt]) {
+                            reached[nxt] = true;
+                            order[count++] = nxt;
+                        }
+                    }
+                }
+                edgeEnd[cur] = edges;
+            }
+            // Backwards from the endings reached: which reached states can still finish.
+            int[] inCount = new int[states + 1];
+            for (int k = 0; k < edges; k++) inCount[to[k] + 1]++;
+            for (int k = 0; k < states; k++) inCount[k + 1] += inCount[k];
+            int[] from = new int[edges];
+            int[] fill = Arrays.copyOf(inCount, states);
+            for (int h = 0; h < count; h++) {
+                int cur = order[h];
+                for (int k = edgeStart[cur]; k < edgeEnd[cur]; k++) from[fill[to[k]]++] = cur;
+            }
+            boolean[] canEnd = new boolean[states];
+            int[] todo = new int[count];
+            int top = 0;
+            for (int h = 0; h < count; h++) {
+                if (nodes.get(order[h] / moods) instanceof EndingNode) {
+                    canEnd[order[h]] = true;
+                    todo[top++] = order[h];
+                }
+            }
+            while (top > 0) {
+                int cur = todo[--top];
+                for (int k = inCount[cur]; k < inCount[cur + 1]; k++) {
+                    int p = from[k];
+                    if (!canEnd[p]) {
+                        canEnd[p] = true;
+                        todo[top++] = p;
+                    }
+                }
+            }
+            List<List<Integer>> trapped = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) trapped.add(new ArrayList<>(0));
+            for (int st = 0; st < states; st++) {
+                if (reached[st] && !canEnd[st]) trapped.get(st / moods).add(st % moods + Mood.MIN);
+            }
+            return trapped;
         }
 
         /** Every node from which some sequence of replies reaches an ending (a backwards search from the endings). */

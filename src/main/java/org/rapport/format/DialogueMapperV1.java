@@ -106,6 +106,10 @@ final class DialogueMapperV1 {
         Customer customer = customer(top);
         String setting = requiredString(top, "setting", "");
         String start = requiredString(top, "start", "");
+        if (start != null && start.isEmpty()) {
+            // ReferenceCheck leaves an empty start alone (it is what a missing one maps to), so say it here.
+            error("RAP020", top.get("start").pos(), "\"start\" is empty. Give the id of the node the conversation starts at, e.g. \"opening\".", null);
+        }
         Map<String, Node> nodes = nodes(top);
         return new Dialogue(orEmpty(id), orEmpty(title), orEmpty(summary), difficulty == null ? Difficulty.BEGINNER : difficulty,
                 minutes == null ? 0 : minutes, tags, customer, orEmpty(setting), orEmpty(start), nodes);

@@ -226,22 +226,34 @@ public final class DialogueGen {
         json[i] = nj;
     }
 
-    /** Routes to the given targets: every one but the last has a condition the mood can meet; the last has none. */
+    /**
+     * Routes to the given targets: every one but the last has a condition, the last has none, and each is taken at
+     * some mood no earlier route takes (RAP023), the last one included.
+     */
     private List<Route> routes(List<Integer> targets, List<String> ids) {
         List<Route> routes = new ArrayList<>();
+        boolean[] taken = new boolean[11]; // moods -5..5 an earlier route already takes
         for (int k = 0; k < targets.size(); k++) {
             String to = ids.get(targets.get(k));
             if (k == targets.size() - 1) {
                 routes.add(Route.always(to));
                 continue;
             }
+            List<Integer> free = new ArrayList<>();
+            for (int m = 0; m < 11; m++) if (!taken[m]) free.add(m - 5);
+            int u = free.get(r.nextInt(free.size()));
             int a = r.nextInt(11) - 5;
-            int b = r.nextInt(11) - 5;
-            switch (r.nextInt(3)) {
-                case 0 -> routes.add(new Route(a, null, to));
-                case 1 -> routes.add(new Route(null, a, to));
-                default -> routes.add(new Route(Math.max(a, b), Math.min(a, b), to));
-            }
+            Route route = switch (r.nextInt(3)) {
+                case 0 -> new Route(Math.max(a, u), null, to);
+                case 1 -> new Route(null, Math.min(a, u), to);
+                default -> new Route(Math.max(a, u), Math.min(r.nextInt(11) - 5, u), to);
+            };
+            int stillFree = 0;
+            for (int m : free) if (!route.matches(m)) stillFree++;
+            int after = targets.size() - 1 - k; // routes still to come, each needs a mood of its own
+            if (stillFree < after) route = new Route(u, u, to); // takes one mood only: enough are left
+            routes.add(route);
+            for (int m = -5; m <= 5; m++) if (route.matches(m)) taken[m + 5] = true;
         }
         return routes;
     }

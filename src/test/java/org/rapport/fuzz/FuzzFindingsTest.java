@@ -166,6 +166,67 @@ class FuzzFindingsTest {
         assertFalse(DidYouMean.closest("zzzzzz", List.of("say", "choices")).isPresent());
     }
 
+    // == 6. "start": "" validated clean, but no playthrough can start (found by the long fuzz run: a node renamed to ""
+    //       with "start" following it, then dropped) ==
+
+    @Example
+    void anEmptyStartIsAnError() {
+        Validated v = validate(Fixtures.replaceOnce(Fixtures.minimal(), "\"start\": \"opening\"", "\"start\": \"\""));
+        assertFalse(v.playable(), v.diagnostics().toString());
+        Diagnostic d = v.diagnostics().stream().filter(x -> x.code().equals("RAP020")).findFirst().orElseThrow();
+        assertEquals(Fixtures.lineOf(Fixtures.minimal(), "\"start\""), d.line());
+        Validated missing = validate(Fixtures.minimal().replace("  \"start\": \"opening\",\n", ""));
+        assertEquals(List.of("RAP011"), codes(missing).stream().filter(c -> c.startsWith("RAP0")).filter(c -> !c.equals("RAP030")).toList(),
+                "a missing start is RAP011 only: " + missing.diagnostics());
+    }
+
+    // == 7. A trap only moods make validated clean (found by the long fuzz run: RETARGET on a generated dialogue). Every
+    //       route counted as an edge whatever the mood, so a route to an ending that is never taken kept RAP031 quiet ==
+
+    private static final String EMPATHIZE = "          \"mood\": 2,\n          \"why\": \"Naming what she lost, not just the delay, shows you"
+            + " understand why it matters. That is LEAD's empathize step.\",\n          \"next\": \"kept\"";
+
+    /** still-cross: reply 1 leaves the mood as it is and goes to "kept" only at +5; reply 2 now loops back. */
+    private static String moodTrap(String routes) {
+        String t = Fixtures.replaceOnce(Fixtures.minimal(), EMPATHIZE, EMPATHIZE.replace("\"mood\": 2", "\"mood\": 0")
+                .replace("\"next\": \"kept\"", "\"next\": " + routes));
+        return Fixtures.replaceOnce(t, "\"next\": \"lost\"", "\"next\": \"still-cross\"");
+    }
+
+    @Example
+    void aNodeWhoseWayOutNeedsAMoodTheTraineeCannotReachIsATrap() {
+        String text = moodTrap("[{\"moodAtLeast\": 5, \"to\": \"kept\"}, {\"to\": \"still-cross\"}]");
+        Validated v = validate(text);
+        assertFalse(v.playable(), v.diagnostics().toString());
+        // Every state a trainee can be in is trapped: "opening" leads only to "still-cross", which never reaches +5.
+        assertEquals(List.of("opening", "still-cross"), v.diagnostics().stream().filter(x -> x.code().equals("RAP031"))
+                .map(Diagnostic::nodeId).sorted().toList());
+        Diagnostic d = v.diagnostics().stream().filter(x -> x.code().equals("RAP031") && x.nodeId().equals("still-cross")).findFirst().orElseThrow();
+        assertTrue(d.message().startsWith("A trainee can reach \"still-cross\" with the customer's mood at "), d.message());
+        assertEquals(Fixtures.lineOf(text, "\"still-cross\": {"), d.line());
+    }
+
+    @Example
+    void aRouteThatEarlierRoutesAlwaysBeatIsNeverTakenAndCanTrap() {
+        String text = moodTrap("[{\"moodAtMost\": 4, \"to\": \"still-cross\"}, {\"moodAtMost\": -3, \"to\": \"kept\"}, {\"to\": \"still-cross\"}]");
+        Validated v = validate(text);
+        assertFalse(v.playable(), v.diagnostics().toString());
+        assertTrue(codes(v).contains("RAP031"), v.diagnostics().toString());
+        Diagnostic shadowed = v.diagnostics().stream().filter(x -> x.code().equals("RAP023")).findFirst().orElseThrow();
+        assertTrue(shadowed.message().contains("an earlier route of the reply matches first"), shadowed.message());
+        assertEquals(Fixtures.lineOf(text, "{\"moodAtMost\": -3"), shadowed.line());
+        assertEquals(Fixtures.columnOf(text, "{\"moodAtMost\": -3"), shadowed.column());
+    }
+
+    @Example
+    void aMoodRouteTheTraineeCanMeetIsNoTrap() {
+        // The same shape, but reply 1 raises the mood: +5 is reached and "kept" with it.
+        String text = moodTrap("[{\"moodAtLeast\": 5, \"to\": \"kept\"}, {\"to\": \"still-cross\"}]")
+                .replace(EMPATHIZE.replace("\"mood\": 2", "\"mood\": 0").substring(0, 30), EMPATHIZE.substring(0, 30));
+        Validated v = validate(text);
+        assertFalse(codes(v).contains("RAP031"), v.diagnostics().toString());
+    }
+
     // == 5. Messages quoted ids and values whole: a 1 MB id gave a 1 MB message ==
 
     @Example
