@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
  * A baseline and a measured operation run in turns in one JVM, round after round, so that whatever else the machine
  * is doing hits both alike; the figure is the median over the rounds. Wall time and the process's CPU time (all its
  * threads, the garbage collector's included) are both kept: on a shared machine the CPU time is the steadier of the
- * two, since time spent waiting for a core does not count. A full collection runs before each timed call, so that
- * neither pays for the other's garbage (a collection during a call still counts). Wall figures are medians of the rounds; CPU figures are
+ * two, since time spent waiting for a core does not count; but the collector's work for one call can spill into the
+ * next, so read the wall figures first. No collection is forced between calls: on G1 a forced full collection shrinks
+ * the heap and makes the next call several times slower, which is not how the app runs. Wall figures are medians of the rounds; CPU figures are
  * totals over the rounds (the CPU clock is too coarse for one round).
  */
 final class Interleaved {
@@ -33,15 +34,12 @@ final class Interleaved {
         List<Double> mc = new ArrayList<>();
         Object sink = null;
         for (int i = 0; i < rounds; i++) {
-            // Collect before each timed call, so that neither pays for the other's garbage.
-            System.gc();
             long c0 = cpu();
             long t0 = System.nanoTime();
             sink = baseline.call();
             long t1 = System.nanoTime();
             long c1 = cpu();
-            System.gc();
-            long c2 = cpu();
+            long c2 = c1;
             long t2 = System.nanoTime();
             sink = measured.call();
             long t3 = System.nanoTime();

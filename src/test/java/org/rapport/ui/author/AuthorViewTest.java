@@ -213,7 +213,8 @@ class AuthorViewTest {
         robot.interact(() -> vm.createNew(f));
         waitUntil(() -> vm.draftProperty().get() != null && vm.draftProperty().get().file().equals(f.toAbsolutePath()));
         assertTrue(Files.exists(f));
-        assertTrue(shown(robot, "#node-opening"));
+        // The graph's cells are built on the next layout pass after the draft arrives.
+        waitUntil(() -> shown(robot, "#node-opening"));
         assertEquals(List.of(), vm.diagnostics(), "the template is clean");
         robot.interact(() -> vm.createNew(f));
         waitUntil(() -> shown(robot, "#author-notice"));
