@@ -6,11 +6,9 @@ import org.rapport.classroom.ClassReport.MissedDecision;
 import org.rapport.classroom.ClassReport.TraineeRow;
 import org.rapport.classroom.ResultsCollector.Skipped;
 import org.rapport.classroom.ResultsCollector.Used;
+import org.rapport.print.Printable;
+import org.rapport.print.Xhtml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,11 +27,16 @@ public final class ReportHtml {
     private ReportHtml() {
     }
 
+    /** A wide heat map needs the page turned sideways when printed. */
+    private static final String LANDSCAPE = "@page { size: A4 landscape; }\n";
+
+    /** The report as a document to save as HTML or PDF. */
+    public static Printable printable(ClassReport r, Catalog catalog, Instant generated, ZoneId zone) {
+        return new Printable("Class report: " + r.roster().name(), render(r, catalog, generated, zone));
+    }
+
     public static String render(ClassReport r, Catalog catalog, Instant generated, ZoneId zone) {
-        StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Class report: ").append(esc(r.roster().name())).append("</title>\n<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
+        StringBuilder h = Xhtml.open("Class report: " + r.roster().name(), LANDSCAPE);
         h.append("<h1>Class report: ").append(esc(r.roster().name())).append("</h1>\n");
         long withResults = r.trainees().stream().filter(TraineeRow::hasResults).count();
         int attempts = r.trainees().stream().mapToInt(TraineeRow::attempts).sum();
@@ -48,8 +51,7 @@ public final class ReportHtml {
         files(h, r);
         h.append("<p class=\"muted\">Made with Rapport. Mastery is the recency-weighted share of the best grade over the decisions that "
                 + "tested a step in a trainee's last 12 attempts (best 100%, good 67%, weak 33%, harmful 0%).</p>\n");
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        return Xhtml.close(h);
     }
 
     private static void heatMap(StringBuilder h, ClassReport r, Catalog catalog) {
@@ -90,17 +92,17 @@ public final class ReportHtml {
         h.append("<ol class=\"missed\">\n");
         for (MissedDecision m : r.missed().subList(0, Math.min(MISSED_SHOWN, r.missed().size()))) {
             h.append("<li><strong>").append(esc(m.dialogueTitle())).append("</strong>: the customer says <span class=\"quote\">“")
-                    .append(esc(m.customerSaid())).append("”</span><br>\n");
+                    .append(esc(m.customerSaid())).append("”</span><br/>\n");
             h.append("Missed in ").append(m.missed()).append(" of ").append(m.reached()).append(" attempts (").append(m.missedPercent())
-                    .append("%), by ").append(esc(String.join(", ", m.traineesWhoMissed()))).append(".<br>\n");
+                    .append("%), by ").append(esc(String.join(", ", m.traineesWhoMissed()))).append(".<br/>\n");
             h.append("Most chosen instead (").append(m.commonMissCount()).append("×): <span class=\"quote\">“").append(esc(m.commonMiss().say()))
                     .append("”</span> <span class=\"grade ").append(m.commonMiss().grade().word()).append("\">").append(m.commonMiss().grade().word())
-                    .append("</span><br>\nWhy it falls short: ").append(esc(m.commonMiss().why())).append('\n');
+                    .append("</span><br/>\nWhy it falls short: ").append(esc(m.commonMiss().why())).append('\n');
             if (!m.commonMiss().pitfalls().isEmpty()) {
-                h.append("<br>Pitfalls: ").append(esc(String.join(", ", m.commonMiss().pitfalls().stream().map(catalog::displayName).toList()))).append('\n');
+                h.append("<br/>Pitfalls: ").append(esc(String.join(", ", m.commonMiss().pitfalls().stream().map(catalog::displayName).toList()))).append('\n');
             }
             h.append("<div class=\"better\">Better: <span class=\"quote\">“").append(esc(m.better().say())).append("”</span> <span class=\"grade ")
-                    .append(m.better().grade().word()).append("\">").append(m.better().grade().word()).append("</span><br>")
+                    .append(m.better().grade().word()).append("\">").append(m.better().grade().word()).append("</span><br/>")
                     .append(esc(m.better().why())).append("</div></li>\n");
         }
         h.append("</ol>\n");
@@ -129,40 +131,18 @@ public final class ReportHtml {
         if (r.results().skipped().isEmpty() && !notes) return;
         h.append("<table class=\"skipped\">\n<thead><tr><th>File</th><th>What happened</th></tr></thead>\n<tbody>\n");
         for (Skipped s : r.results().skipped()) {
-            h.append("<tr><td>").append(esc(s.file())).append("</td><td>Skipped: ").append(esc(s.reason())).append("</td></tr>\n");
+            h.append("<tr><td class=\"file\">").append(esc(s.file())).append("</td><td>Skipped: ").append(esc(s.reason())).append("</td></tr>\n");
         }
         for (Used u : r.results().used()) {
             if (u.notes().isEmpty()) continue;
-            h.append("<tr><td>").append(esc(u.file())).append("</td><td>Used for ").append(esc(u.trainee())).append("; ")
+            h.append("<tr><td class=\"file\">").append(esc(u.file())).append("</td><td>Used for ").append(esc(u.trainee())).append("; ")
                     .append(esc(String.join("; ", u.notes()))).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }
 
-    static String css() {
-        try (InputStream in = ReportHtml.class.getResourceAsStream("/org/rapport/classroom/report.css")) {
-            if (in == null) throw new IllegalStateException("report.css is missing from the build");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Escapes text for HTML content and attribute values. */
     public static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Xhtml.esc(s);
     }
 }

@@ -5,9 +5,12 @@ import org.rapport.classroom.HistoryReader.ResultAttempt;
 import org.rapport.classroom.HistoryReader.TraineeHistory;
 import org.rapport.format.DialogueReader;
 import org.rapport.store.HistoryFile;
+import org.rapport.store.Store;
+import org.rapport.store.Trainee;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -76,73 +79,120 @@ public final class ResultsCollector {
         try (Stream<Path> s = Files.list(folder)) {
             files = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
-        Map<String, List<ResultAttempt>> byTrainee = new LinkedHashMap<>();
-        for (String t : roster.trainees()) byTrainee.put(t, new ArrayList<>());
-        Map<String, String> keyFrom = new HashMap<>();       // attempt key -> file that gave it
-        Map<String, String> fileHashes = new HashMap<>();    // content hash -> file
-        List<Used> used = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
+        Gathering g = new Gathering(roster);
         int considered = 0;
         for (Path f : files) {
             String name = printable(f.getFileName().toString());
             if (Files.isSymbolicLink(f)) {
-                skipped.add(new Skipped(name, "it is a link; only files directly in the folder are read"));
+                g.skip(name, "it is a link; only files directly in the folder are read");
                 continue;
             }
             if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-                skipped.add(new Skipped(name, "it is a folder; only files directly in the folder are read"));
+                g.skip(name, "it is a folder; only files directly in the folder are read");
                 continue;
             }
             String odd = oddName(f.getFileName().toString());
             if (odd != null) {
-                skipped.add(new Skipped(name, odd));
+                g.skip(name, odd);
                 continue;
             }
             if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                skipped.add(new Skipped(name, "it is not a regular file"));
+                g.skip(name, "it is not a regular file");
                 continue;
             }
             if (++considered > MAX_FILES) {
-                skipped.add(new Skipped(name, "the folder has more than " + MAX_FILES + " files; the rest were not read"));
+                g.skip(name, "the folder has more than " + MAX_FILES + " files; the rest were not read");
                 break;
             }
             byte[] bytes;
             try {
                 if (Files.size(f) > maxBytes) {
-                    skipped.add(new Skipped(name, "it is " + mib(Files.size(f)) + ", over the " + mib(maxBytes) + " a history file can be"));
+                    g.skip(name, "it is " + mib(Files.size(f)) + ", over the " + mib(maxBytes) + " a history file can be");
                     continue;
                 }
                 try (InputStream in = Files.newInputStream(f)) {
                     bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
                 }
                 if (bytes.length > maxBytes) {
-                    skipped.add(new Skipped(name, "it is over the " + mib(maxBytes) + " a history file can be"));
+                    g.skip(name, "it is over the " + mib(maxBytes) + " a history file can be");
                     continue;
                 }
             } catch (IOException e) {
-                skipped.add(new Skipped(name, "it cannot be read (" + e.getMessage() + ")"));
+                g.skip(name, "it cannot be read (" + e.getMessage() + ")");
                 continue;
             }
+            g.offer(name, bytes);
+        }
+        return g.results();
+    }
+
+    /**
+     * Collects a class's results live from the department's shared store (PostgreSQL; any {@link Store} works): every
+     * trainee of the class found there by name, with every finished attempt, read through the same checks as a history
+     * file. Trainees in the store who are not in the class are left alone; a trainee whose attempts cannot be read is
+     * reported and skipped.
+     */
+    public ClassResults collect(Store store, ClassRoster roster, long now) {
+        Gathering g = new Gathering(roster);
+        for (Trainee t : store.trainees()) {
+            if (roster.trainee(t.name()).isEmpty()) continue;
+            String name = "shared store: " + printable(t.name());
+            byte[] bytes;
+            try {
+                bytes = HistoryFile.toJson(store, t, catalog, now).getBytes(StandardCharsets.UTF_8);
+            } catch (RuntimeException e) {
+                g.skip(name, "their attempts could not be read from the store (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+                continue;
+            }
+            g.offer(name, bytes);
+        }
+        return g.results();
+    }
+
+    /** The results gathered so far, file by file (or trainee by trainee from a store), with the duplicate checks. */
+    private final class Gathering {
+        private final ClassRoster roster;
+        private final Map<String, List<ResultAttempt>> byTrainee = new LinkedHashMap<>();
+        private final Map<String, String> keyFrom = new HashMap<>();       // attempt key -> file that gave it
+        private final Map<String, String> fileHashes = new HashMap<>();    // content hash -> file
+        private final List<Used> used = new ArrayList<>();
+        private final List<Skipped> skipped = new ArrayList<>();
+
+        Gathering(ClassRoster roster) {
+            this.roster = roster;
+            for (String t : roster.trainees()) byTrainee.put(t, new ArrayList<>());
+        }
+
+        void skip(String name, String reason) {
+            skipped.add(new Skipped(name, reason));
+        }
+
+        ClassResults results() {
+            byTrainee.values().forEach(l -> l.sort(Comparator.comparingLong(ResultAttempt::finished).reversed().thenComparing(ResultAttempt::key)));
+            return new ClassResults(roster, byTrainee, used, skipped);
+        }
+
+        void offer(String name, byte[] bytes) {
             String hash = DialogueReader.sha256(bytes);
             String same = fileHashes.putIfAbsent(hash, name);
             if (same != null) {
-                skipped.add(new Skipped(name, "duplicate: the same file as " + same));
-                continue;
+                skip(name, "duplicate: the same file as " + same);
+                return;
             }
             TraineeHistory h;
             try {
                 h = HistoryReader.read(bytes, catalog);
             } catch (IllegalArgumentException e) {
-                skipped.add(new Skipped(name, "malformed: " + e.getMessage()));
-                continue;
+                skip(name, "malformed: " + e.getMessage());
+                return;
             } catch (RuntimeException | StackOverflowError e) {
-                skipped.add(new Skipped(name, "malformed: it cannot be read as a history file"));
-                continue;
+                skip(name, "malformed: it cannot be read as a history file");
+                return;
             }
             String trainee = roster.trainee(h.trainee()).orElse(null);
             if (trainee == null) {
-                skipped.add(new Skipped(name, "unknown trainee: " + printable(h.trainee()) + " is not in " + roster.name()));
-                continue;
+                skip(name, "unknown trainee: " + printable(h.trainee()) + " is not in " + roster.name());
+                return;
             }
             List<String> notes = new ArrayList<>(h.problems());
             Map<String, Integer> otherDialogues = new LinkedHashMap<>();
@@ -174,13 +224,11 @@ public final class ResultsCollector {
                 else if (!otherDialogues.isEmpty()) why = "dialogue not in the class: it has no attempt at a dialogue " + roster.name() + " is assigned";
                 else if (!h.problems().isEmpty()) why = "malformed: none of its attempts could be read (" + h.problems().get(0) + ")";
                 else why = "it has no finished attempts";
-                skipped.add(new Skipped(name, why));
-                continue;
+                skip(name, why);
+                return;
             }
             used.add(new Used(name, trainee, added, notes));
         }
-        byTrainee.values().forEach(l -> l.sort(Comparator.comparingLong(ResultAttempt::finished).reversed().thenComparing(ResultAttempt::key)));
-        return new ClassResults(roster, byTrainee, used, skipped);
     }
 
     /** Who and what a folder of history files holds: trainee names and dialogues played, in the order first seen. */

@@ -9,6 +9,9 @@ import org.rapport.classroom.ClassReport.TraineeRow;
 import org.rapport.classroom.ClassRoster;
 import org.rapport.classroom.ReportCsv;
 import org.rapport.classroom.ReportHtml;
+import org.rapport.print.Printable;
+import org.rapport.store.Store;
+import org.rapport.store.StoreException;
 import org.rapport.classroom.ResultsCollector;
 import org.rapport.classroom.ResultsCollector.ClassResults;
 import org.rapport.classroom.ResultsCollector.Skipped;
@@ -28,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,17 +39,28 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "class-report", sortOptions = false,
-        description = {"Read a folder of trainees' exported history files and report how a class did: mastery per trainee and "
-                + "technique step, the decisions most often missed, and completion of the assigned dialogues.",
+        description = {"Read a folder of trainees' exported history files, or the department's shared database (--db), and report "
+                + "how a class did: mastery per trainee and technique step, the decisions most often missed, and completion of "
+                + "the assigned dialogues.",
                 "Files that are malformed, duplicated, from someone not in the class, for dialogues the class is not assigned, "
                         + "huge or oddly named are listed and skipped.",
-                "Exit code: 0 every file was used, 1 the report was made but some files were skipped, 2 bad usage."})
+                "Exit code: 0 every file was used, 1 the report was made but some files were skipped, or the database could not be read, 2 bad usage."})
 final class ClassReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FOLDER", description = "The folder with the trainees' history files (*.json).")
+    @Parameters(paramLabel = "FOLDER", arity = "0..1", description = "The folder with the trainees' history files (*.json). Not with --db.")
     Path folder;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "Read the results live from the shared database instead, "
+            + "e.g. jdbc:postgresql://host/rapport (user and password from --db-user/--db-password, or RAPPORT_DB_USER/RAPPORT_DB_PASSWORD).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "The database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The database password.")
+    String dbPassword;
 
     @Option(names = "--class", required = true, paramLabel = "FILE", description = "The class file (kind \"rapport-class\"): its name, trainees and assigned dialogues.")
     Path classFile;
@@ -56,6 +71,9 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT", description = "Also write the printable HTML report.")
     Path html;
 
+    @Option(names = "--pdf", paramLabel = "OUT", description = "Also write the report as a PDF (landscape A4).")
+    Path pdf;
+
     @Option(names = "--xapi", paramLabel = "OUT", description = "Also write every attempt as xAPI statements (a JSON array).")
     Path xapi;
 
@@ -63,7 +81,11 @@ final class ClassReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(folder)) {
+        if ((folder == null) == (db == null)) {
+            err.println("rapport class-report: give either a FOLDER of history files or --db JDBC-URL, not " + (folder == null ? "neither" : "both") + ".");
+            return 2;
+        }
+        if (folder != null && !Files.isDirectory(folder)) {
             err.println("rapport class-report: no such folder: " + folder);
             return 2;
         }
@@ -79,11 +101,29 @@ final class ClassReportCommand implements Callable<Integer> {
             return 2;
         }
         Catalog catalog = Catalog.bundled();
-        ClassResults results = new ResultsCollector(catalog).collect(folder, roster);
+        ClassResults results;
+        if (db != null) {
+            String user = dbUser != null ? dbUser : System.getenv("RAPPORT_DB_USER");
+            String password = dbPassword != null ? dbPassword : System.getenv("RAPPORT_DB_PASSWORD");
+            try (Store store = Store.openShared(db, user, password, Clock.systemUTC())) {
+                results = new ResultsCollector(catalog).collect(store, roster, System.currentTimeMillis());
+            } catch (StoreException e) {
+                err.println("rapport class-report: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            results = new ResultsCollector(catalog).collect(folder, roster);
+        }
         ClassReport report = ClassReport.of(results, catalog);
         print(report, catalog, out);
         if (csv != null) write(csv, w -> ReportCsv.write(report, catalog, w), out);
         if (html != null) write(html, w -> w.write(ReportHtml.render(report, catalog, Instant.now(), ZoneId.systemDefault())), out);
+        if (pdf != null) {
+            Path abs = pdf.toAbsolutePath();
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+            ReportHtml.printable(report, catalog, Instant.now(), ZoneId.systemDefault()).save(abs, Printable.Kind.PDF);
+            out.println("Wrote " + pdf);
+        }
         if (xapi != null) write(xapi, w -> w.write(Xapi.toJson(Xapi.statements(results, catalog))), out);
         out.flush();
         return results.skipped().isEmpty() ? 0 : 1;

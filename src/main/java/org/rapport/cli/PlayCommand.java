@@ -12,11 +12,15 @@ import org.rapport.model.Dialogue;
 import org.rapport.model.Mood;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.rapport.print.DebriefDocument;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +47,13 @@ final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the transcript and debrief as JSON.")
     boolean json;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Also save the printable debrief: a PDF when OUT ends in .pdf, else a self-contained HTML page.")
+    Path output;
+
+    @Option(names = "--trainee", paramLabel = "NAME", description = "The name printed on the saved debrief.")
+    String trainee;
 
     @Override
     public Integer call() {
@@ -91,6 +102,18 @@ final class PlayCommand implements Callable<Integer> {
                     .toJson(DebriefJson.of(d, p.transcript(), debrief, catalog)));
         } else {
             out.print(DebriefText.of(d, debrief, catalog));
+        }
+        if (output != null) {
+            try {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                DebriefDocument.of(d, debrief, catalog, new DebriefDocument.Meta(trainee, Instant.now(), ZoneId.systemDefault())).save(output);
+            } catch (IOException e) {
+                out.flush();
+                err.println("rapport play: cannot write " + output + ": " + e.getMessage());
+                return 1;
+            }
+            if (!json) out.println("Wrote " + output);
         }
         out.flush();
         return 0;

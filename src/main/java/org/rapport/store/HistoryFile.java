@@ -56,6 +56,14 @@ public final class HistoryFile {
     // == export ==
 
     public static void export(Store store, Trainee trainee, Catalog catalog, Path file, long now) throws IOException {
+        String json = toJson(store, trainee, catalog, now);
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(tmp, json, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The history file's text for {@code trainee}: every finished attempt in the store, as {@link #export} writes it. */
+    public static String toJson(Store store, Trainee trainee, Catalog catalog, long now) {
         JsonObject root = new JsonObject();
         root.addProperty("format", FORMAT);
         root.addProperty("kind", KIND);
@@ -121,9 +129,7 @@ public final class HistoryFile {
         }
         root.add("attempts", attempts);
         Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(tmp, gson.toJson(root), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return gson.toJson(root);
     }
 
     // == import ==

@@ -17,4 +17,9 @@ public interface Navigator {
 
     /** Opens the technique reference at a technique, step or pitfall id (or at the top for null). */
     void showTechniques(String id);
+
+    /** The name of the trainee practising, for printouts; null when no one is signed in. */
+    default String traineeName() {
+        return null;
+    }
 }

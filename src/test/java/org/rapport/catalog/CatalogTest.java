@@ -53,6 +53,18 @@ class CatalogTest {
     }
 
     @Test
+    void everyStepAndPitfallGivesTheFacilitatorAQuestionForTheRoom() {
+        for (Technique t : catalog.techniques()) {
+            for (Step s : t.steps()) {
+                assertTrue(s.discuss().endsWith("?") && s.discuss().split("\\s+").length >= 8, s.id() + " needs a discussion question: " + s.discuss());
+            }
+        }
+        for (Pitfall p : catalog.pitfalls()) {
+            assertTrue(p.discuss().endsWith("?") && p.discuss().split("\\s+").length >= 8, p.id() + " needs a discussion question: " + p.discuss());
+        }
+    }
+
+    @Test
     void orderingRulesTheDebriefReliesOnAreDeclared() {
         assertTrue(catalog.step("lead.deliver").orElseThrow().after().containsAll(List.of("lead.listen", "lead.empathize")));
         assertFalse(catalog.step("snatch-flip.flip").orElseThrow().after().isEmpty());

@@ -94,26 +94,43 @@ public final class ClassFixtures {
         s.finishAttempt(id, Debrief.of(d, p.transcript(), catalog));
     }
 
+    /**
+     * The class's trainees playing in one store, as on laptops sharing a database: Ana, "ben " (spelled differently from
+     * the class list), Caro, Eve, and Zed, who is not in the class.
+     */
+    public static void populate(Store s, Catalog catalog) {
+        String late = Fixtures.minimal();
+        String other = otherDialogue();
+        Trainee ana = s.createTrainee("Ana");
+        play(s, ana, late, catalog, LISTEN_BEST, ACCEPT_WEAK);
+        play(s, ana, late, catalog, LISTEN_BEST, ACCEPT_BEST);
+        play(s, ana, other, catalog, LISTEN_BEST, ACCEPT_BEST);
+        Trainee ben = s.createTrainee("ben "); // spelled differently from the class list: still Ben
+        play(s, ben, late, catalog, LISTEN_HARMFUL, EMPATHIZE_BEST);
+        Trainee caro = s.createTrainee("Caro");
+        play(s, caro, late, catalog, LISTEN_BEST, ACCEPT_WEAK);
+        Trainee eve = s.createTrainee("Eve");
+        play(s, eve, other, catalog, LISTEN_BEST, ACCEPT_BEST);
+        Trainee zed = s.createTrainee("Zed");
+        play(s, zed, late, catalog, LISTEN_BEST, ACCEPT_BEST);
+    }
+
+    static Trainee trainee(Store s, String name) {
+        return s.trainees().stream().filter(t -> t.name().strip().equalsIgnoreCase(name.strip())).findFirst().orElseThrow();
+    }
+
     /** Writes the whole fixture folder into {@code folder}, using {@code work} for the stores. */
     public static Path writeFolder(Path work, Path folder) throws IOException {
         Catalog catalog = Catalog.bundled();
         Files.createDirectories(folder);
         Clock clock = ticking();
-        String late = Fixtures.minimal();
-        String other = otherDialogue();
         try (Store s = Store.openSqlite(work.resolve("laptops"), clock)) {
-            Trainee ana = s.createTrainee("Ana");
-            play(s, ana, late, catalog, LISTEN_BEST, ACCEPT_WEAK);
-            play(s, ana, late, catalog, LISTEN_BEST, ACCEPT_BEST);
-            play(s, ana, other, catalog, LISTEN_BEST, ACCEPT_BEST);
-            Trainee ben = s.createTrainee("ben "); // spelled differently from the class list: still Ben
-            play(s, ben, late, catalog, LISTEN_HARMFUL, EMPATHIZE_BEST);
-            Trainee caro = s.createTrainee("Caro");
-            play(s, caro, late, catalog, LISTEN_BEST, ACCEPT_WEAK);
-            Trainee eve = s.createTrainee("Eve");
-            play(s, eve, other, catalog, LISTEN_BEST, ACCEPT_BEST);
-            Trainee zed = s.createTrainee("Zed");
-            play(s, zed, late, catalog, LISTEN_BEST, ACCEPT_BEST);
+            populate(s, catalog);
+            Trainee ana = trainee(s, "Ana");
+            Trainee ben = trainee(s, "ben ");
+            Trainee caro = trainee(s, "Caro");
+            Trainee eve = trainee(s, "Eve");
+            Trainee zed = trainee(s, "Zed");
 
             HistoryFile.export(s, ana, catalog, folder.resolve("ana.rapport-history.json"), clock.millis());
             Files.copy(folder.resolve("ana.rapport-history.json"), folder.resolve("ana-copy.json"));

@@ -56,6 +56,10 @@ public final class ClassroomView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
+        // Leaving the screen stops reading the store every half minute.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) vm.liveProperty().set(false);
+        });
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && list.getSelectionModel().getSelectedItem() != b) list.getSelectionModel().select(b);
             render();
@@ -163,10 +167,26 @@ public final class ClassroomView extends BorderPane {
             File f = dc.showDialog(getScene().getWindow());
             if (f != null) vm.collect(f.toPath());
         });
+        Button fromStore = new Button("Read results from " + vm.storeName(), new FontIcon("mdi2d-database-sync-outline"));
+        fromStore.setId("collect-store");
+        fromStore.disableProperty().bind(vm.busyProperty());
+        fromStore.setOnAction(e -> vm.collectFromStore());
+        CheckBox live = new CheckBox("Keep reading every " + (int) ClassroomViewModel.LIVE_EVERY.toSeconds() + " seconds");
+        live.setId("collect-live");
+        live.selectedProperty().bindBidirectional(vm.liveProperty());
+        live.setOnAction(e -> {
+            if (live.isSelected()) vm.collectFromStore();
+        });
+        HBox storeRow = new HBox(10, fromStore, live);
+        storeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        storeRow.setVisible(vm.canReadStore());
+        storeRow.setManaged(vm.canReadStore());
         content.getChildren().addAll(name, section("Trainees"), trainees, section("Assigned dialogues"), dialogues,
                 new HBox(10, save, delete), message, section("Results"),
                 hint("Each trainee exports their history (Progress › Export history) into one shared folder. Files that are broken, "
-                        + "duplicated, from someone outside the class or for other dialogues are listed and skipped."), collect, reportBox);
+                        + "duplicated, from someone outside the class or for other dialogues are listed and skipped. When the laptops "
+                        + "share a database (Rapport started with --db), read the results from it instead, live during the session."),
+                new HBox(10, collect), storeRow, reportBox);
         renderReport();
     }
 
@@ -204,7 +224,9 @@ public final class ClassroomView extends BorderPane {
         Button csv = exportButton("Export CSV…", "export-csv", ClassroomViewModel.Export.CSV, "class-report.csv", "CSV", "*.csv");
         Button html = exportButton("Export printable report…", "export-html", ClassroomViewModel.Export.HTML, "class-report.html", "Web page", "*.html");
         Button xapi = exportButton("Export xAPI…", "export-xapi", ClassroomViewModel.Export.XAPI, "class-statements.json", "xAPI statements", "*.json");
-        HBox row = new HBox(csv, html, xapi);
+        Button pdf = exportButton("Export PDF…", "export-pdf", ClassroomViewModel.Export.PDF, "class-report.pdf", "PDF document", "*.pdf");
+        HBox row = new HBox(pdf, html, csv, xapi);
+        for (Button b : List.of(pdf, html, csv, xapi)) b.disableProperty().bind(vm.busyProperty());
         row.getStyleClass().add("classroom-row");
         return row;
     }

@@ -24,6 +24,14 @@ import org.rapport.classroom.Xapi;
 import org.rapport.library.DialogueLibrary;
 import org.rapport.model.Dialogue;
 import org.rapport.ui.AppContext;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.util.Duration;
+import org.rapport.print.Printable;
+import org.rapport.store.Store;
 import org.rapport.ui.UiExecutor;
 
 import java.io.IOException;
@@ -42,8 +50,8 @@ import java.util.List;
  * class report once results are collected. Reading a folder of results runs in the background.
  */
 public final class ClassroomViewModel {
-    /** The three export formats. */
-    public enum Export { CSV, HTML, XAPI }
+    /** The export formats. */
+    public enum Export { CSV, HTML, PDF, XAPI }
 
     private final Catalog catalog;
     private final ClassBook book;
@@ -54,6 +62,13 @@ public final class ClassroomViewModel {
     private final ReadOnlyObjectWrapper<ClassReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty live = new SimpleBooleanProperty(false);
+    private final Timeline liveTimer = new Timeline(new KeyFrame(LIVE_EVERY, e -> refreshLive()));
+    /** Where the report on screen came from: a folder, or null for the store. */
+    private Path source;
+
+    /** How often the report is read again from the shared store while it is live. */
+    public static final Duration LIVE_EVERY = Duration.seconds(30);
 
     public ClassroomViewModel(AppContext ctx, Path dataDir) {
         this.ctx = ctx;
@@ -62,6 +77,12 @@ public final class ClassroomViewModel {
         selected.addListener((o, a, b) -> {
             if (a != null && b != null && a.id().equals(b.id())) return;
             report.set(null);
+            live.set(false);
+        });
+        liveTimer.setCycleCount(Animation.INDEFINITE);
+        live.addListener((o, was, now) -> {
+            if (now) liveTimer.play();
+            else liveTimer.stop();
         });
     }
 
@@ -174,6 +195,7 @@ public final class ClassroomViewModel {
     public void collect(Path folder) {
         ClassRoster c = selected.get();
         if (c == null) return;
+        live.set(false);
         busy.set(true);
         message.set("Reading " + folder + "…");
         UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(folder, c), catalog), r -> {
@@ -188,32 +210,94 @@ public final class ClassroomViewModel {
         });
     }
 
-    /** Writes the report in {@code kind} to {@code file} (atomically). */
+    /** Whether results can be read from the app's store, and what it is called on the button. */
+    public boolean canReadStore() {
+        return ctx.store().isPresent();
+    }
+
+    /** "the shared database" for PostgreSQL, "this computer's trainees" for the local store. */
+    public String storeName() {
+        return ctx.store().map(s -> s.isSqlite() ? "this computer's trainees" : "the shared database").orElse("no store");
+    }
+
+    /**
+     * Reads the selected class's results from the app's store in the background: live from the department's shared
+     * PostgreSQL database when Rapport was started with one ({@code --db}), else from the trainees on this computer.
+     */
+    public void collectFromStore() {
+        ClassRoster c = selected.get();
+        Store store = ctx.store().orElse(null);
+        if (c == null || store == null) {
+            if (store == null) message.set("No store is open, so there is nothing to read; collect from a folder instead.");
+            return;
+        }
+        String where = storeName();
+        busy.set(true);
+        message.set("Reading " + where + "…");
+        UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(store, c, System.currentTimeMillis()), catalog), r -> {
+            busy.set(false);
+            if (!c.equals(selected.get())) return;
+            source = null;
+            report.set(r);
+            var res = r.results();
+            long with = r.trainees().stream().filter(ClassReport.TraineeRow::hasResults).count();
+            message.set("Read " + where + " at " + java.time.LocalTime.now().withNano(0) + ": results for " + with + " of " + c.trainees().size()
+                    + " trainees" + (res.skipped().isEmpty() ? "." : "; " + res.skipped().size() + " could not be read (see below).")
+                    + (live.get() ? " Read again every " + (int) LIVE_EVERY.toSeconds() + " seconds." : ""));
+        }, e -> {
+            busy.set(false);
+            live.set(false);
+            message.set("The results could not be read from " + where + ": " + e.getMessage() + ". The report on screen is kept.");
+        });
+    }
+
+    /** While true, the report is read from the store again every {@link #LIVE_EVERY}, so it fills in during a session. */
+    public BooleanProperty liveProperty() {
+        return live;
+    }
+
+    private void refreshLive() {
+        if (!busy.get() && selected.get() != null) collectFromStore();
+    }
+
+    /** Writes the report in {@code kind} to {@code file} (atomically), in the background: a PDF takes a moment. */
     public void export(Export kind, Path file) {
         ClassReport r = report.get();
         if (r == null) {
             message.set("Collect the results first.");
             return;
         }
-        try {
+        busy.set(true);
+        message.set("Exporting to " + file.getFileName() + "…");
+        UiExecutor.background(() -> {
             write(r, catalog, kind, file);
+            return file;
+        }, f -> {
+            busy.set(false);
             message.set("Exported " + switch (kind) {
                 case CSV -> "the table";
                 case HTML -> "the printable report";
+                case PDF -> "the report as a PDF";
                 case XAPI -> r.results().all().size() + " xAPI statements";
-            } + " to " + file + ".");
-        } catch (IOException | RoomException e) {
-            message.set("The export failed: " + e.getMessage());
-        }
+            } + " to " + f + ".");
+        }, e -> {
+            busy.set(false);
+            message.set("The export failed: " + e.getMessage() + ". Nothing was lost; try another folder.");
+        });
     }
 
     static void write(ClassReport r, Catalog catalog, Export kind, Path file) throws IOException {
+        if (kind == Export.PDF) {
+            ReportHtml.printable(r, catalog, Instant.now(), ZoneId.systemDefault()).save(file, Printable.Kind.PDF);
+            return;
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             switch (kind) {
                 case CSV -> ReportCsv.write(r, catalog, w);
                 case HTML -> w.write(ReportHtml.render(r, catalog, Instant.now(), ZoneId.systemDefault()));
                 case XAPI -> w.write(Xapi.toJson(Xapi.statements(r.results(), catalog)));
+                case PDF -> throw new IllegalStateException("written above");
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

@@ -230,6 +230,8 @@ public final class DebriefView extends BorderPane {
         back.setOnAction(e -> vm.backToLibrary());
         Button techniques = new Button("Technique reference", new FontIcon("mdi2b-book-open-variant"));
         techniques.setOnAction(e -> vm.openTechnique(null));
-        return new HBox(10, back, replay, techniques);
+        Button save = vm.print().button("Save for printing…", "save-debrief");
+        HBox buttons = new HBox(10, back, replay, techniques, save);
+        return new VBox(6, buttons, vm.print().status("debrief-save-status"));
     }
 }

@@ -7,7 +7,13 @@ import org.rapport.engine.Mode;
 import org.rapport.engine.Playthrough;
 import org.rapport.engine.Transcript;
 import org.rapport.model.Dialogue;
+import org.rapport.print.DebriefDocument;
 import org.rapport.ui.Navigator;
+import org.rapport.ui.PrintAction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +28,7 @@ public final class DebriefViewModel {
     private final Debrief debrief;
     private final Debrief compareWith;
     private final Navigator nav;
+    private final PrintAction print;
 
     public DebriefViewModel(Dialogue dialogue, Transcript transcript, Mode mode, Catalog catalog, Debrief compareWith, Navigator nav) {
         this.dialogue = dialogue;
@@ -31,6 +38,15 @@ public final class DebriefViewModel {
         this.compareWith = compareWith;
         this.nav = nav;
         this.debrief = Debrief.of(dialogue, transcript, catalog);
+        String who = nav.traineeName();
+        Instant when = Instant.now();
+        this.print = new PrintAction(() -> DebriefDocument.of(dialogue, debrief, catalog, new DebriefDocument.Meta(who, when, ZoneId.systemDefault())),
+                dialogue.id() + "-debrief-" + LocalDate.now());
+    }
+
+    /** Saving this debrief as PDF or a web page. */
+    public PrintAction print() {
+        return print;
     }
 
     public Dialogue dialogue() {

@@ -14,6 +14,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.rapport.classroom.RoomDebrief;
+import org.rapport.classroom.RoomDebriefDocument;
+import org.rapport.print.DebriefDocument;
+import org.rapport.print.FacilitatorGuide;
+import org.rapport.ui.PrintAction;
 import org.rapport.check.Validated;
 import org.rapport.classroom.RoomException;
 import org.rapport.classroom.RoomSession;
@@ -25,6 +30,9 @@ import org.rapport.ui.UiExecutor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -101,7 +109,22 @@ public final class PresenterView extends BorderPane {
         start.setOnAction(e -> startNew(dialogues.getSelectionModel().getSelectedItem()));
         status.setWrapText(true);
         status.setId("presenter-status");
-        box.getChildren().addAll(new Label("Dialogue"), dialogues, phones, start, status);
+        PrintAction guide = new PrintAction(() -> {
+            Validated v = dialogues.getSelectionModel().getSelectedItem();
+            if (v == null) return null;
+            Dialogue d = v.dialogue();
+            return () -> FacilitatorGuide.of(d, ctx.catalog());
+        }, () -> {
+            Validated v = dialogues.getSelectionModel().getSelectedItem();
+            return (v == null ? "dialogue" : v.dialogue().id()) + "-guide";
+        });
+        Button guideButton = guide.button("Facilitator guide…", "save-guide");
+        guideButton.disableProperty().unbind();
+        guideButton.disableProperty().bind(guide.busyProperty().or(dialogues.getSelectionModel().selectedItemProperty().isNull()));
+        guideButton.setTooltip(new javafx.scene.control.Tooltip("Every decision with its replies, grades, explanations and notes, and "
+                + "questions for the room: print it before the session."));
+        HBox actions = new HBox(10, start, guideButton);
+        box.getChildren().addAll(new Label("Dialogue"), dialogues, phones, actions, guide.status("guide-status"), status);
         setCenter(box);
         loadLibrary();
     }
@@ -172,7 +195,19 @@ public final class PresenterView extends BorderPane {
         save.getStyleClass().add("save-problem");
         save.setWrapText(true);
         vm.snapshotProperty().addListener((o, a, b) -> save.setText(b.saveProblem() == null ? "" : b.saveProblem()));
-        HBox bar = new HBox(end, show, save);
+        PresenterViewModel model = vm;
+        PrintAction roomDebrief = new PrintAction(() -> {
+            RoomDebrief d = model.debriefProperty().get();
+            if (d == null) return null;
+            Dialogue dialogue = model.session().dialogue();
+            Instant when = Instant.now();
+            return () -> RoomDebriefDocument.of(dialogue, d, ctx.catalog(), new DebriefDocument.Meta(null, when, ZoneId.systemDefault()));
+        }, () -> model.session().dialogue().id() + "-room-debrief-" + LocalDate.now());
+        Button saveDebrief = roomDebrief.button("Save the room's debrief…", "save-room-debrief");
+        saveDebrief.visibleProperty().bind(vm.debriefProperty().isNotNull());
+        saveDebrief.managedProperty().bind(saveDebrief.visibleProperty());
+        Label saved = roomDebrief.status("room-debrief-status");
+        HBox bar = new HBox(end, show, saveDebrief, saved, save);
         bar.getStyleClass().add("presenter-console-bar");
         setCenter(new BorderPane(console, bar, null, null, null));
         projector.accept(new RoomView(vm, false));

@@ -96,7 +96,17 @@ class ClassroomSmokeTest {
 
         Path csv = dir.resolve("out-" + System.nanoTime() + ".csv");
         robot.interact(() -> view.viewModel().export(ClassroomViewModel.Export.CSV, csv));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#classroom-message").queryAs(Label.class).getText().startsWith("Exported"));
         assertTrue(Files.readString(csv).startsWith("Trainee,Results,Attempts,Completed"), "the export button's file is written");
         assertTrue(robot.lookup("#classroom-message").queryAs(Label.class).getText().startsWith("Exported the table to"));
+
+        Path pdf = dir.resolve("out-" + System.nanoTime() + ".pdf");
+        robot.interact(() -> view.viewModel().export(ClassroomViewModel.Export.PDF, pdf));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#classroom-message").queryAs(Label.class).getText().contains("as a PDF"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Class report: Tuesday group"), text);
+            assertTrue(text.contains("Why it falls short"), "the missed decisions are in the PDF");
+        }
     }
 }

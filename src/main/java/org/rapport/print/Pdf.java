@@ -1,0 +1,41 @@
+package org.rapport.print;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Renders a printable XHTML page to PDF with openhtmltopdf. The fonts (DejaVu Sans, see {@code fonts/LICENSE-DejaVu.txt})
+ * ship inside the app and are embedded in the file, so quotes, dashes and accented names print the same on every
+ * machine, with no network and nothing installed.
+ */
+public final class Pdf {
+    static final String FONT = "DejaVu Sans";
+
+    static {
+        XRLog.setLoggingEnabled(false);
+    }
+
+    private Pdf() {
+    }
+
+    public static void write(String xhtml, OutputStream out) throws IOException {
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.useFastMode();
+        b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
+        b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
+        b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans-Oblique.ttf"), FONT, 400, FontStyle.ITALIC, true);
+        b.withHtmlContent(xhtml, null);
+        b.toStream(out);
+        try {
+            b.run();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("The PDF could not be made: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+}

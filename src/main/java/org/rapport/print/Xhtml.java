@@ -1,0 +1,72 @@
+package org.rapport.print;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frame every printable document shares: well-formed XHTML (so the same text opens in a browser and renders to
+ * PDF), the style sheet inlined, and escaping that also drops characters XML cannot hold.
+ */
+public final class Xhtml {
+    private static final String CSS = resource("print.css");
+
+    private Xhtml() {
+    }
+
+    /** Opens a document: the XML-safe head with the shared style sheet plus {@code extraCss}, and the body tag. */
+    public static StringBuilder open(String title, String extraCss) {
+        StringBuilder h = new StringBuilder(32_768);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<meta name=\"generator\" content=\"Rapport\"/>\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS);
+        if (extraCss != null) h.append(extraCss);
+        h.append("</style>\n</head>\n<body>\n");
+        return h;
+    }
+
+    public static String close(StringBuilder h) {
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /**
+     * Escapes text for XHTML content and attribute values. Characters XML 1.0 cannot carry (control characters other
+     * than tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so no text from a file can break the page.
+     */
+    public static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                        b.append('\uFFFD');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Xhtml.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
