@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark inputs, generated with fixed seeds so that every run measures the same bytes: one dialogue of
- * 10,000 nodes, acyclic ones of 2,500 and 5,000 nodes for path analysis, and a library of 300 dialogue files of 20 to
+ * 10,000 nodes, acyclic ones of 2,500 and 5,000 nodes for path analysis, one of 2,000 nodes for the graph layout
+ * (and a 500-decision transcript played on it for the debrief), and a library of 300 dialogue files of 20 to
  * 60 nodes each (the bundled ones have 25 to 45). All validate clean: they come from the fuzzers' generator of valid dialogues, in its plain-English
  * mode.
  */
@@ -18,6 +19,8 @@ public final class BenchFixtures {
     public static final int BIG_NODES = 10_000;
     public static final int PATHS_NODES = 5_000;
     public static final int LIBRARY_FILES = 300;
+    public static final int LAYOUT_NODES = 2_000;
+    public static final int DEBRIEF_DECISIONS = 500;
     /** Raised whenever the generator changes, so that a build folder never measures fixtures of an older generator. */
     public static final int VERSION = 3;
 
@@ -45,6 +48,47 @@ public final class BenchFixtures {
         return dir.resolve("paths-" + nodes + ".json");
     }
 
+    /** A dialogue of 2,000 nodes with loops, as generated dialogues have, for the graph layout. */
+    public static Path forLayout(Path dir) {
+        return dir.resolve("layout-" + LAYOUT_NODES + ".json");
+    }
+
+    /**
+     * A transcript of exactly 500 decisions on {@code d} (the layout fixture): a seeded walk that takes, at each
+     * decision, a reply that leads on to another decision (half the time the one leading furthest back in the file),
+     * so that play goes round the dialogue's loops instead of ending; the last reply ends the conversation when one can.
+     */
+    public static org.rapport.engine.Transcript longTranscript(org.rapport.model.Dialogue d, int decisions) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(500L);
+        org.rapport.engine.Playthrough p = org.rapport.engine.Playthrough.start(d, 500L);
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (String id : d.nodes().keySet()) order.put(id, order.size());
+        for (int i = 0; i < decisions; i++) {
+            if (p.ended()) throw new IllegalStateException("the walk ended after " + i + " decisions");
+            boolean last = i == decisions - 1;
+            java.util.List<Integer> onward = new java.util.ArrayList<>();
+            int back = -1;
+            int backPos = Integer.MAX_VALUE;
+            java.util.List<Integer> ending = new java.util.ArrayList<>();
+            for (org.rapport.model.Choice c : p.offered()) {
+                String next = c.nextFor(org.rapport.model.Mood.clamp(p.mood() + c.mood()));
+                if (d.node(next) instanceof org.rapport.model.EndingNode) ending.add(c.index());
+                else onward.add(c.index());
+                if (!(d.node(next) instanceof org.rapport.model.EndingNode) && order.get(next) < backPos) {
+                    backPos = order.get(next);
+                    back = c.index();
+                }
+            }
+            if (!last && back >= 0 && r.nextBoolean()) {
+                p.chooseIndex(back, 1_000 + r.nextInt(20_000));
+                continue;
+            }
+            java.util.List<Integer> pick = last && !ending.isEmpty() ? ending : onward.isEmpty() ? ending : onward;
+            p.chooseIndex(pick.get(r.nextInt(pick.size())), 1_000 + r.nextInt(20_000));
+        }
+        return p.transcript();
+    }
+
     public static Path library(Path dir) {
         return dir.resolve("library-" + LIBRARY_FILES);
     }
@@ -57,6 +101,9 @@ public final class BenchFixtures {
             if (!Files.exists(forPaths(dir, nodes))) {
                 write(forPaths(dir, nodes), new DialogueGen(catalog, nodes, true, true).generate(nodes).bytes());
             }
+        }
+        if (!Files.exists(forLayout(dir))) {
+            write(forLayout(dir), new DialogueGen(catalog, 2_000L, true).generate(LAYOUT_NODES).bytes());
         }
         Path lib = library(dir);
         if (!Files.exists(lib.resolve("done"))) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the "met" column says whether each target holds.
  *
  * <p>Arguments: the build folder (target), then {@code full}, {@code quick} (a short smoke run with few iterations) or
- * {@code interleaved} (only the in-process comparisons, a minute or two).
+ * {@code interleaved} (only the in-process comparisons, a minute or two) or {@code startup} (only the start-up and
+ * memory harness: 9 alternating starts of each kind, then 5 memory runs of each).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -38,6 +39,7 @@ public final class BenchMain {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         boolean quick = args.length > 1 && args[1].equals("quick");
         boolean onlyInterleaved = args.length > 1 && args[1].equals("interleaved");
+        boolean onlyStartup = args.length > 1 && args[1].equals("startup");
         Path project = target.getParent();
         Path fixtures = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
         System.setProperty("rapport.bench.dir", fixtures.toString());
@@ -46,6 +48,17 @@ public final class BenchMain {
         long libBytes = 0;
         for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(BenchFixtures.library(fixtures))) libBytes += Files.size(f);
 
+        if (onlyStartup) {
+            StartupBench bench = new StartupBench(project, target);
+            StartupBench.Result startup = bench.run(2, 9);
+            StartupBench.Memory memory = bench.memory(5);
+            StringBuilder out = new StringBuilder("| Figure | Measured | Baseline, same run | Ratio | Target | Met |\n|---|---:|---:|---:|---|---|\n");
+            startupRows(out, startup);
+            memoryRows(out, memory);
+            System.out.println();
+            System.out.println(out);
+            return;
+        }
         // The same comparisons in turns in this JVM: medians over rounds, wall and CPU time (see Interleaved).
         byte[] big = Files.readAllBytes(BenchFixtures.big(fixtures));
         org.rapport.check.Validator validator = new org.rapport.check.Validator(org.rapport.catalog.Catalog.bundled());
@@ -57,17 +70,22 @@ public final class BenchMain {
             for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(lib)) n += GsonTokenPass.tokens(Files.readAllBytes(f));
             return n;
         }, () -> org.rapport.library.DialogueLibrary.load(validator, List.of(lib)));
+        DebriefLayoutBenchmark dl = new DebriefLayoutBenchmark();
+        dl.setUp();
+        Interleaved.Result debriefRun = Interleaved.run(quick ? 20 : 200, quick ? 31 : 101, dl::transcriptPass, dl::debrief);
+        Interleaved.Result layoutRun = Interleaved.run(quick ? 3 : 10, quick ? 7 : 31, dl::graphFacts, dl::layout);
 
         if (onlyInterleaved) {
             StringBuilder out = new StringBuilder();
-            interleavedTable(out, bigRun, libRun);
+            interleavedTable(out, bigRun, libRun, debriefRun, layoutRun);
             System.out.println();
             System.out.println(out);
             return;
         }
         // Warm: average time per operation after warm-up, in two fresh JVMs with default settings (as the app runs).
         Map<String, Score> warm = jmh(o -> warm(o, quick).include(LoadValidateBenchmark.class.getName() + "\\.")
-                .include(LibraryBenchmark.class.getName() + "\\.").include(PathBenchmark.class.getName() + "\\."), fixtures);
+                .include(LibraryBenchmark.class.getName() + "\\.").include(PathBenchmark.class.getName() + "\\.")
+                .include(DebriefLayoutBenchmark.class.getName() + "\\."), fixtures);
         // The same load and validate with the parallel collector instead of G1: shows how much is garbage collection.
         Map<String, Score> parallelGc = jmh(o -> warm(o, quick).include(LoadValidateBenchmark.class.getName() + "\\."),
                 fixtures, "-XX:+UseParallelGC");
@@ -75,7 +93,9 @@ public final class BenchMain {
         Map<String, Score> cold = jmh(o -> o.include(LibraryBenchmark.class.getName() + "\\.").mode(Mode.SingleShotTime)
                 .forks(quick ? 2 : 10).warmupIterations(0).measurementIterations(1), fixtures);
 
-        StartupBench.Result startup = new StartupBench(project, target).run(quick ? 1 : 2, quick ? 3 : 15);
+        StartupBench startupBench = new StartupBench(project, target);
+        StartupBench.Result startup = startupBench.run(quick ? 1 : 2, quick ? 3 : 15);
+        StartupBench.Memory memory = startupBench.memory(quick ? 2 : 5);
 
         StringBuilder out = new StringBuilder();
         out.append("Rapport benchmarks: Java ").append(System.getProperty("java.version")).append(", ")
@@ -107,6 +127,26 @@ public final class BenchMain {
                 warm.get("PathBenchmark.statePass:" + BenchFixtures.PATHS_NODES), "under 100 ms", paths.ms() < 100);
         row(out, "  the same, " + BenchFixtures.PATHS_NODES + " against " + BenchFixtures.PATHS_NODES / 2 + " nodes (2.00x is linear)",
                 paths, "path analysis of " + BenchFixtures.PATHS_NODES / 2 + " nodes", half, "linear", paths.ms() / half.ms() < 2.5);
+        Score debrief = warm.get("DebriefLayoutBenchmark.debrief");
+        row(out, "Debrief of a " + BenchFixtures.DEBRIEF_DECISIONS + "-decision transcript", debrief,
+                "one pass over the transcript (node, reply, points)", warm.get("DebriefLayoutBenchmark.transcriptPass"),
+                "under 200 ms", debrief.ms() < 200);
+        Score layout = warm.get("DebriefLayoutBenchmark.layout");
+        row(out, "Layout of a " + BenchFixtures.LAYOUT_NODES + "-node graph with loops (GraphLayout)", layout,
+                "GraphFacts of the same dialogue (one pass over nodes and replies)", warm.get("DebriefLayoutBenchmark.graphFacts"),
+                "under 200 ms", layout.ms() < 200);
+        startupRows(out, startup);
+        memoryRows(out, memory);
+        out.append("\n");
+        interleavedTable(out, bigRun, libRun, debriefRun, layoutRun);
+        out.append("\nTimes are means in ms with JMH's 99.9% error (load, library) or medians of ").append(startup.rapport().size())
+                .append(" alternating starts under X with the range (start-up).\n");
+        System.out.println();
+        System.out.println(out);
+        Files.writeString(target.resolve("bench").resolve("results.md"), out.toString());
+    }
+
+    private static void startupRows(StringBuilder out, StartupBench.Result startup) {
         Score minimal = startupScore(startup.minimal(), StartupBench.Run::firstFrameMillis);
         Score first = startupScore(startup.rapport(), StartupBench.Run::firstFrameMillis);
         Score shown = startupScore(startup.rapport(), StartupBench.Run::libraryShownMillis);
@@ -119,13 +159,28 @@ public final class BenchMain {
             row(out, "Start-up to the library listed, with AppCDS (-XX:SharedArchiveFile)", cdsShown, "minimal JavaFX window", minimal,
                     "at most 1.3x", cdsShown.ms() / minimal.ms() <= 1.3);
         }
-        out.append("\n");
-        interleavedTable(out, bigRun, libRun);
-        out.append("\nTimes are means in ms with JMH's 99.9% error (load, library) or medians of ").append(startup.rapport().size())
-                .append(" alternating starts under X with the range (start-up).\n");
-        System.out.println();
-        System.out.println(out);
-        Files.writeString(target.resolve("bench").resolve("results.md"), out.toString());
+    }
+
+    private static void memoryRows(StringBuilder out, StartupBench.Memory memory) {
+        Score minimalRss = memoryScore(memory.minimal(), StartupBench.Run::rssKb);
+        Score rss = memoryScore(memory.rapport(), StartupBench.Run::rssKb);
+        out.append("| Resident memory (VmRSS) after the bundled library and one dialogue played to its debrief | ")
+                .append(fmtMb(rss)).append(" | minimal JavaFX window: ").append(fmtMb(minimalRss)).append(" | ")
+                .append(String.format(Locale.ROOT, "%.2fx", rss.ms() / minimalRss.ms())).append(" | report it |  |\n");
+        Score minimalHwm = memoryScore(memory.minimal(), StartupBench.Run::hwmKb);
+        Score hwm = memoryScore(memory.rapport(), StartupBench.Run::hwmKb);
+        out.append("|   its peak (VmHWM) | ").append(fmtMb(hwm)).append(" | minimal JavaFX window: ").append(fmtMb(minimalHwm))
+                .append(" | ").append(String.format(Locale.ROOT, "%.2fx", hwm.ms() / minimalHwm.ms())).append(" |  |  |\n");
+    }
+
+    /** Median and half the range, in MB (held in Score's ms field). */
+    private static Score memoryScore(List<StartupBench.Run> runs, java.util.function.ToLongFunction<StartupBench.Run> f) {
+        Score kb = startupScore(runs, f);
+        return new Score(kb.ms() / 1024.0, kb.error() / 1024.0);
+    }
+
+    private static String fmtMb(Score s) {
+        return String.format(Locale.ROOT, "%.0f ± %.0f MB", s.ms(), s.error());
     }
 
     private static ChainedOptionsBuilder warm(ChainedOptionsBuilder o, boolean quick) {
@@ -173,17 +228,22 @@ public final class BenchMain {
                 .append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
     }
 
-    private static void interleavedTable(StringBuilder out, Interleaved.Result bigRun, Interleaved.Result libRun) {
+    private static void interleavedTable(StringBuilder out, Interleaved.Result bigRun, Interleaved.Result libRun,
+                                         Interleaved.Result debriefRun, Interleaved.Result layoutRun) {
         out.append("The same, in turns in one JVM, ").append(bigRun.rounds())
                 .append(" rounds: wall times are medians; CPU times are means per round and the ratio of the totals, counting"
                         + " every thread of the process, the garbage collector's included:\n\n")
                 .append("| Figure | Wall | Baseline wall | Ratio | CPU | Baseline CPU | CPU ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
         interleavedRow(out, "Load + validate the " + BenchFixtures.BIG_NODES + "-node dialogue vs a bare Gson token pass", bigRun);
         interleavedRow(out, "Library of " + BenchFixtures.LIBRARY_FILES + " files vs a Gson pass over the same files", libRun);
+        interleavedRow(out, "Debrief of a " + BenchFixtures.DEBRIEF_DECISIONS + "-decision transcript vs one pass over it ("
+                + debriefRun.rounds() + " rounds)", debriefRun);
+        interleavedRow(out, "Layout of a " + BenchFixtures.LAYOUT_NODES + "-node graph vs GraphFacts of it ("
+                + layoutRun.rounds() + " rounds)", layoutRun);
     }
 
     private static void interleavedRow(StringBuilder out, String what, Interleaved.Result r) {
-        out.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.2fx | %.0f ms | %.0f ms | %.2fx |%n", what,
+        out.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2fx | %.2f ms | %.2f ms | %.2fx |%n", what,
                 r.wallMs(), r.baseWallMs(), r.wallRatio(), r.cpuMs(), r.baseCpuMs(), r.cpuRatio()));
     }
 

@@ -23,7 +23,11 @@ import java.util.jar.Manifest;
  * the machine's noise hits both alike. Needs a display: uses $DISPLAY, else starts its own Xvfb.
  */
 final class StartupBench {
-    record Run(long firstFrameMillis, long libraryShownMillis) {
+    record Run(long firstFrameMillis, long libraryShownMillis, long rssKb, long hwmKb, long clicks) {
+    }
+
+    /** Resident memory of the app after one dialogue played, and of the minimal window, one figure per start. */
+    record Memory(List<Run> rapport, List<Run> minimal) {
     }
 
     record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds) {
@@ -79,6 +83,37 @@ final class StartupBench {
         }
     }
 
+    /**
+     * Resident memory: {@code runs} alternating starts of each kind with {@code -Drapport.reportMemory=true}; the app
+     * opens the bundled library, plays its first dialogue through to the debrief and reports its resident set
+     * (VmRSS) after a short wait; the minimal window reports after the same wait (see FirstFrameReport).
+     */
+    Memory memory(int runs) throws IOException, InterruptedException {
+        Path jar = target.resolve("rapport.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("build the jar first: mvn package (" + jar + ")");
+        Path minimal = minimalJar(target.resolve("bench").resolve("minimal-window.jar"));
+        Path data = Files.createDirectories(target.resolve("bench").resolve("memory-data"));
+        startDisplay();
+        try {
+            List<String> app = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+                    "-Drapport.reportMemory=true", "-jar", jar.toString(), "--data", data.toString());
+            List<String> base = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+                    "-Drapport.reportMemory=true", "-jar", minimal.toString());
+            List<Run> a = new ArrayList<>();
+            List<Run> b = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                b.add(once(base));
+                a.add(once(app));
+            }
+            for (Run r : a) {
+                if (r.rssKb() < 0 || r.clicks() < 3) throw new IllegalStateException("the app did not play a dialogue and report its memory: " + r);
+            }
+            return new Memory(a, b);
+        } finally {
+            stopDisplay();
+        }
+    }
+
     /** One start: the time from just before the process starts to each reported frame. */
     private Run once(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -87,6 +122,9 @@ final class StartupBench {
         Process p = pb.start();
         long first = -1;
         long shown = -1;
+        long rss = -1;
+        long hwm = -1;
+        long clicks = -1;
         List<String> other = new ArrayList<>();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -95,6 +133,15 @@ final class StartupBench {
                     first = Long.parseLong(line.substring(line.indexOf('=') + 1).trim()) - t0;
                 } else if (line.startsWith("rapport.libraryShown epochMillis=")) {
                     shown = Long.parseLong(line.substring(line.indexOf('=') + 1).trim()) - t0;
+                } else if (line.startsWith("rapport.memory ")) {
+                    for (String part : line.substring("rapport.memory ".length()).trim().split(" ")) {
+                        String[] kv = part.split("=");
+                        if (kv.length == 2 && kv[1].matches("\\d+")) {
+                            if (kv[0].equals("rssKb")) rss = Long.parseLong(kv[1]);
+                            if (kv[0].equals("hwmKb")) hwm = Long.parseLong(kv[1]);
+                            if (kv[0].equals("clicks")) clicks = Long.parseLong(kv[1]);
+                        }
+                    }
                 } else if (other.size() < 20) {
                     other.add(line);
                 }
@@ -107,7 +154,7 @@ final class StartupBench {
         if (first < 0 || shown < 0) {
             throw new IllegalStateException("no frame reported by " + command + " (exit " + p.exitValue() + "): " + other);
         }
-        return new Run(first, shown);
+        return new Run(first, shown, rss, hwm, clicks);
     }
 
     /** minimal-window.jar: MinimalWindow, with rapport.jar (for JavaFX and FirstFrameReport) on its Class-Path. */
