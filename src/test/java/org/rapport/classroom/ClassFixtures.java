@@ -78,7 +78,7 @@ public final class ClassFixtures {
     }
 
     /** Plays a dialogue from "opening" at mood 0, taking the replies whose words start as given, and saves it. */
-    static void play(Store s, Trainee t, String dialogueText, Catalog catalog, String... replies) {
+    public static void play(Store s, Trainee t, String dialogueText, Catalog catalog, String... replies) {
         byte[] bytes = dialogueText.getBytes(StandardCharsets.UTF_8);
         Dialogue d = Fixtures.validate(dialogueText).dialogue();
         Playthrough p = Playthrough.startAt(d, "opening", 0, 7);
@@ -115,7 +115,7 @@ public final class ClassFixtures {
         play(s, zed, late, catalog, LISTEN_BEST, ACCEPT_BEST);
     }
 
-    static Trainee trainee(Store s, String name) {
+    public static Trainee trainee(Store s, String name) {
         return s.trainees().stream().filter(t -> t.name().strip().equalsIgnoreCase(name.strip())).findFirst().orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassReportCommandTest {
@@ -44,5 +45,48 @@ class ClassReportCommandTest {
         CliTest.Run broken = CliTest.run("class-report", dir.toString(), "--class", classFile.toString());
         assertEquals(2, broken.code());
         assertTrue(broken.err().contains("is not a Rapport class file"), broken.err());
+    }
+
+    @Test
+    void theReportAlsoPrintsAsAPdfAndReadsTheSharedDatabaseWhenGivenOne(@TempDir Path dir) throws Exception {
+        Path folder = ClassFixtures.writeFolder(dir.resolve("work"), dir.resolve("results"));
+        Path classFile = dir.resolve("tuesday.json");
+        ClassBook.write(ClassFixtures.roster(), classFile);
+        Path pdf = dir.resolve("out/report");
+        CliTest.Run r = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(), "--pdf", pdf.toString());
+        assertEquals(1, r.code(), r.err());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Class report: Tuesday group"), text);
+            assertTrue(doc.getPage(0).getMediaBox().getWidth() > doc.getPage(0).getMediaBox().getHeight(), "landscape, for the heat map");
+        }
+
+        CliTest.Run both = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("either a FOLDER of history files or --db JDBC-URL, not both"), both.err());
+        CliTest.Run down = CliTest.run("class-report", "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        assertEquals(1, down.code(), "a database that cannot be reached: " + down.err());
+        assertTrue(down.err().startsWith("rapport class-report: "), down.err());
+        assertFalse(down.err().contains("Exception"), "a plain message, not a stack trace: " + down.err());
+
+        String url = System.getenv("RAPPORT_TEST_PG_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) return;
+        String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        String shared = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try {
+            try (var store = org.rapport.store.Store.openShared(shared, null, null, ClassFixtures.ticking())) {
+                ClassFixtures.populate(store, org.rapport.catalog.Catalog.bundled());
+            }
+            CliTest.Run live = CliTest.run("class-report", "--class", classFile.toString(), "--db", shared);
+            assertTrue(live.out().startsWith("Class report: Tuesday group\n3 of 5 trainees sent results, 4 attempts, 30% of assigned dialogues completed."), live.out() + live.err());
+            assertTrue(live.out().contains("  Ana: LEAD: Listen 100%, LEAD: Empathize -, LEAD: Accept responsibility 73%"), live.out());
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+                st.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 }

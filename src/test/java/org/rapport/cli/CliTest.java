@@ -173,4 +173,28 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("RAP021"), r.err());
     }
+
+    @Test
+    void playSavesThePrintableDebriefAndGuideWritesAFacilitatorGuide(@TempDir Path dir) throws Exception {
+        Path f = minimalFile(dir);
+        Path html = dir.resolve("out/debrief.html");
+        Run r = run("play", f.toString(), "--choices", "2,2", "--output", html.toString(), "--trainee", "Priya Shah");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().endsWith("Wrote " + html + "\n"), r.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h1>Debrief: The parcel that missed the birthday</h1>") && page.contains("Priya Shah · "), page);
+
+        Path pdf = dir.resolve("guide.pdf");
+        Run g = run("guide", f.toString(), "-o", pdf.toString());
+        assertEquals(0, g.code(), g.err());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Facilitator guide: The parcel that missed the birthday"), text);
+        }
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"format\": 1, }");
+        Run bad = run("guide", broken.toString(), "-o", dir.resolve("x.pdf").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("line 1, column") || bad.err().contains(":1:"), bad.err());
+        assertTrue(!Files.exists(dir.resolve("x.pdf")), "nothing is written for a broken file");
+    }
 }

@@ -104,6 +104,18 @@ class AppSmokeTest {
         assertTrue(robot.lookup(".order-note").tryQuery().isPresent(), "the remedy came before listening, and the debrief says so");
         assertEquals("50%", robot.lookup("#score").queryAs(Label.class).getText());
         assertEquals("Rapport · Debrief: The parcel that missed the birthday", shell.titleProperty().get());
+
+        // Saved for printing: the file chooser is the system's; the saving is ours.
+        assertTrue(robot.lookup("#save-debrief").tryQuery().isPresent(), "the debrief offers to save it for printing");
+        DebriefView view = robot.lookup("#debrief").queryAs(DebriefView.class);
+        java.nio.file.Path pdf = library.resolveSibling("debrief-" + System.nanoTime() + ".pdf");
+        robot.interact(() -> view.viewModel().print().saveTo(pdf));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#debrief-save-status").queryAs(Label.class).getText().startsWith("Saved"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Debrief: The parcel that missed the birthday"), text);
+            assertTrue(text.contains("50%") && text.contains("That must have been a let-down"), "the score and the better reply are on paper");
+        }
     }
 
     @Test

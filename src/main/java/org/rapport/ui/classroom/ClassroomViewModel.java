@@ -64,8 +64,6 @@ public final class ClassroomViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty live = new SimpleBooleanProperty(false);
     private final Timeline liveTimer = new Timeline(new KeyFrame(LIVE_EVERY, e -> refreshLive()));
-    /** Where the report on screen came from: a folder, or null for the store. */
-    private Path source;
 
     /** How often the report is read again from the shared store while it is live. */
     public static final Duration LIVE_EVERY = Duration.seconds(30);
@@ -237,13 +235,12 @@ public final class ClassroomViewModel {
         UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(store, c, System.currentTimeMillis()), catalog), r -> {
             busy.set(false);
             if (!c.equals(selected.get())) return;
-            source = null;
-            report.set(r);
             var res = r.results();
             long with = r.trainees().stream().filter(ClassReport.TraineeRow::hasResults).count();
             message.set("Read " + where + " at " + java.time.LocalTime.now().withNano(0) + ": results for " + with + " of " + c.trainees().size()
                     + " trainees" + (res.skipped().isEmpty() ? "." : "; " + res.skipped().size() + " could not be read (see below).")
                     + (live.get() ? " Read again every " + (int) LIVE_EVERY.toSeconds() + " seconds." : ""));
+            report.set(r);
         }, e -> {
             busy.set(false);
             live.set(false);

@@ -41,6 +41,10 @@ public final class DebriefView extends BorderPane {
         setCenter(scroll);
     }
 
+    public DebriefViewModel viewModel() {
+        return vm;
+    }
+
     // == REGION summary ==
     private Node createSummary() {
         Debrief d = vm.debrief();
