@@ -367,6 +367,12 @@ public final class AppShell extends BorderPane implements Navigator {
     }
 
     @Override
+    public String traineeName() {
+        var t = ctx.traineeProperty().get();
+        return t == null ? null : t.name();
+    }
+
+    @Override
     public void showTechniques(String id) {
         title.set("Rapport · Techniques");
         setCenter(new TechniquesView(new TechniquesViewModel(ctx.catalog(), id)));

@@ -177,16 +177,18 @@ public final class ClassroomView extends BorderPane {
         live.setOnAction(e -> {
             if (live.isSelected()) vm.collectFromStore();
         });
-        HBox storeRow = new HBox(10, fromStore, live);
-        storeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        storeRow.setVisible(vm.canReadStore());
-        storeRow.setManaged(vm.canReadStore());
+        for (javafx.scene.Node n : List.of(fromStore, live)) {
+            n.setVisible(vm.canReadStore());
+            n.setManaged(vm.canReadStore());
+        }
+        HBox sources = new HBox(10, collect, fromStore, live);
+        sources.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         content.getChildren().addAll(name, section("Trainees"), trainees, section("Assigned dialogues"), dialogues,
                 new HBox(10, save, delete), message, section("Results"),
                 hint("Each trainee exports their history (Progress › Export history) into one shared folder. Files that are broken, "
                         + "duplicated, from someone outside the class or for other dialogues are listed and skipped. When the laptops "
                         + "share a database (Rapport started with --db), read the results from it instead, live during the session."),
-                new HBox(10, collect), storeRow, reportBox);
+                sources, reportBox);
         renderReport();
     }
 
