@@ -83,6 +83,8 @@ public final class AuthorView extends BorderPane {
     private final ListView<Diagnostic> problems = new ListView<>();
     private final Label problemsTitle = new Label();
     private final VBox inspector = new VBox();
+    /** The guide of the dialogue on screen (the last good version), as a facilitator will print it. */
+    private final org.rapport.ui.PrintAction guide;
     private final VBox paths = new VBox();
     private final StackPane playPanel = new StackPane();
     private final TabPane tabs = new TabPane();
@@ -97,6 +99,10 @@ public final class AuthorView extends BorderPane {
     private boolean clicked;
 
     public AuthorView(AuthorViewModel vm, Navigator nav) {
+        this.guide = new org.rapport.ui.PrintAction(() -> {
+            Dialogue d = vm.dialogue();
+            return d == null ? null : () -> org.rapport.print.FacilitatorGuide.of(d, vm.catalog());
+        }, () -> vm.dialogue() == null ? "guide" : vm.dialogue().id() + "-guide");
         this.vm = vm;
         this.nav = nav;
         this.moodValue = vm.playMoodProperty().asObject();
@@ -433,6 +439,11 @@ public final class AuthorView extends BorderPane {
         }
     }
 
+    /** Saving the dialogue on screen as a facilitator guide. */
+    public org.rapport.ui.PrintAction guide() {
+        return guide;
+    }
+
     // == REGION inspector ==
 
     private void renderInspector() {
@@ -452,6 +463,9 @@ public final class AuthorView extends BorderPane {
                     hint(d.customer().name() + ", starting mood " + GraphExport.signed(d.customer().mood()) + " · " + d.nodes().size()
                             + " nodes · " + d.decisions().size() + " decisions"),
                     hint("Click a node in the graph (or a problem below it) to see it in full here."));
+            if (vm.diagnostics().stream().noneMatch(org.rapport.diag.Diagnostic::isError)) {
+                inspector.getChildren().addAll(guide.button("Facilitator guide…", "author-guide"), guide.status("author-guide-status"));
+            }
             return;
         }
         var draft = vm.draftProperty().get();

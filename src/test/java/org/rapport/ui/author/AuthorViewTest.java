@@ -115,7 +115,12 @@ class AuthorViewTest {
     @Test
     void openingADialogueDrawsItAndClickingANodeShowsItInTheInspector(FxRobot robot) throws Exception {
         open(robot, write("late-parcel.json", Fixtures.minimal()));
-        assertTrue(shown(robot, "#node-opening"), "the start is in view");
+        waitUntil(() -> shown(robot, "#node-opening"));
+        assertTrue(shown(robot, "#author-guide"), "with nothing selected, the author can print the facilitator guide");
+        Path guide = dir.resolve("guide-" + System.nanoTime() + ".html");
+        robot.interact(() -> view.guide().saveTo(guide));
+        waitUntil(() -> text(robot, "#author-guide-status").startsWith("Saved"));
+        assertTrue(Files.readString(guide).contains("<h1>Facilitator guide: The parcel that missed the birthday</h1>"));
         assertTrue(robot.lookup("#node-opening").query().getStyleClass().contains("start"));
         assertTrue(robot.lookup("#node-lost").query().getStyleClass().contains("lost"), "endings are marked by outcome");
 
