@@ -30,6 +30,11 @@ public final class UiExecutor {
         }
     }
 
+    /** Runs on the FX thread after the current event and layout pass, even when called from the FX thread. */
+    public static void later(Runnable r) {
+        Platform.runLater(r);
+    }
+
     /** Runs {@code work} in the background, then {@code done} or {@code failed} on the FX thread. */
     public static <T> void background(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
         BACKGROUND.execute(() -> {

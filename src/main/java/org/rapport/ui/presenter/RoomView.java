@@ -22,6 +22,7 @@ import javafx.scene.shape.SVGPath;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.rapport.classroom.QrCode;
 import org.rapport.classroom.RoomDebrief;
+import org.rapport.ui.UiExecutor;
 import org.rapport.classroom.RoomDebrief.RoomDecision;
 import org.rapport.classroom.RoomSession;
 import org.rapport.classroom.VoteServer;
@@ -50,6 +51,9 @@ public final class RoomView extends BorderPane {
     private final PresenterViewModel vm;
     private final boolean facilitator;
     private final VBox stage = new VBox();
+    private final ScrollPane scroll;
+    /** The projector's type size: as large as the screen allows while the whole decision still fits on it. */
+    private boolean fitQueued;
     private final Label decision = new Label();
     private final Label votesIn = new Label();
     private final HBox phoneBox = new HBox();
@@ -64,11 +68,15 @@ public final class RoomView extends BorderPane {
         setTop(createBar());
         stage.getStyleClass().add("presenter-stage");
         // Long lines wrap rather than shrink to "..."; what does not fit scrolls (Up and Down on the keyboard).
-        ScrollPane scroll = new ScrollPane(stage);
+        scroll = new ScrollPane(stage);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
         setBottom(createHintBar());
+        if (!facilitator) {
+            heightProperty().addListener((o, a, b) -> fitLater());
+            widthProperty().addListener((o, a, b) -> fitLater());
+        }
         vm.snapshotProperty().addListener((o, a, b) -> render());
         vm.notesOnProjectorProperty().addListener((o, a, b) -> render());
         vm.phonesProperty().addListener((o, a, b) -> renderPhones());
@@ -154,6 +162,44 @@ public final class RoomView extends BorderPane {
     // == rendering ==
 
     private void render() {
+        draw();
+        if (!facilitator) fitLater();
+    }
+
+    /** Largest base type on the projector: a 1080-pixel-high screen gets 36 px, the customer's line half as big again. */
+    static final double MAX_FONT_SHARE = 1 / 30.0;
+    /** Smallest base type on the projector, for a decision with long replies and their explanations revealed. */
+    static final double MIN_FONT_PX = 16;
+
+    private void fitLater() {
+        if (fitQueued) return;
+        fitQueued = true;
+        UiExecutor.later(() -> {
+            fitQueued = false;
+            fit();
+        });
+    }
+
+    /**
+     * Sets the projector's type as large as the window allows (1/30 of its height) and shrinks it step by step until
+     * the whole decision, replies and revealed explanations included, fits without scrolling: the back of the room
+     * cannot scroll. The console keeps the normal size.
+     */
+    private void fit() {
+        double h = getHeight();
+        if (h <= 0 || getScene() == null) return;
+        double px = Math.max(MIN_FONT_PX, h * MAX_FONT_SHARE);
+        while (true) {
+            setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+            applyCss();
+            layout();
+            double need = stage.prefHeight(scroll.getViewportBounds().getWidth());
+            if (need <= scroll.getViewportBounds().getHeight() || px <= MIN_FONT_PX) break;
+            px = Math.max(MIN_FONT_PX, px * 0.92);
+        }
+    }
+
+    private void draw() {
         RoomSession.Snapshot s = vm.snapshot();
         stage.getChildren().clear();
         int total = s.tally() == null ? 0 : s.tally().total();

@@ -96,6 +96,29 @@ class PresenterSmokeTest {
     }
 
     @Test
+    void theProjectorUsesTypeAsLargeAsTheScreenAllowsAndShrinksItSoEverythingRevealedStillFits(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(data.resolve("fit"));
+        RoomView view = show(robot, newSession(), dir); // 1280x800: the headless screen is no bigger
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = robot.from(view).lookup(".scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+        double before = robot.lookup("#room-customer").queryAs(Label.class).getFont().getSize();
+        double largest = 1.45 * view.getHeight() * RoomView.MAX_FONT_SHARE;
+        assertEquals(largest, before, 1.0, "a short decision gets the largest type the screen allows (1/30 of its height, the customer's line 1.45 times that)");
+        assertTrue(scroll.getContent().getBoundsInLocal().getHeight() <= scroll.getViewportBounds().getHeight() + 1, "and it all fits");
+
+        press(robot, KeyCode.DIGIT1);
+        press(robot, KeyCode.R);
+        press(robot, KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = robot.lookup("#room-customer").queryAs(Label.class).getFont().getSize();
+        assertTrue(after < before, "with the explanations revealed the type shrinks: " + after + " px");
+        assertTrue(after >= RoomView.MIN_FONT_PX * 1.45 - 0.5, "but never below the floor: " + after);
+        assertTrue(scroll.getContent().getBoundsInLocal().getHeight() <= scroll.getViewportBounds().getHeight() + 1,
+                "so nobody has to scroll the projector: " + scroll.getContent().getBoundsInLocal().getHeight() + " in " + scroll.getViewportBounds().getHeight());
+    }
+
+    @Test
     void theRoomVotesByKeysThenTheClickerRevealsVotesThenGradesThenGoesOnAndBack(FxRobot robot) throws Exception {
         Path dir = Files.createDirectories(data.resolve("a"));
         RoomView view = show(robot, newSession(), dir);
