@@ -96,9 +96,10 @@ class AuthorViewTest {
         return f;
     }
 
+    /** Opens a file and waits until its graph is on screen: the cells are built on the layout pass after the draft arrives. */
     private void open(FxRobot robot, Path f) throws Exception {
         robot.interact(() -> vm.open(f));
-        waitUntil(() -> vm.draftProperty().get() != null);
+        waitUntil(() -> vm.draftProperty().get() != null && view.graph().liveCells() > 0);
     }
 
     private String text(FxRobot robot, String query) {
@@ -143,6 +144,8 @@ class AuthorViewTest {
         String text = Fixtures.replaceOnce(Fixtures.minimal(), "\"next\": \"lost\"", "\"next\": \"won\"");
         Path f = write("late-parcel.json", text);
         open(robot, f);
+        waitUntil(() -> robot.lookup(".diagnostic-cell").queryAllAs(ListCell.class).stream()
+                .anyMatch(c -> c.getItem() != null && ((Diagnostic) c.getItem()).code().equals("RAP058")));
         ListCell<?> cell = robot.lookup(".diagnostic-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> c.getItem() != null && ((Diagnostic) c.getItem()).code().equals("RAP058")).findFirst().orElseThrow();
         robot.clickOn(cell);
