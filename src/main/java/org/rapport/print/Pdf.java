@@ -3,9 +3,12 @@ package org.rapport.print;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Renders a printable XHTML page to PDF with openhtmltopdf. The fonts (DejaVu Sans, see {@code fonts/LICENSE-DejaVu.txt})
@@ -15,8 +18,14 @@ import java.io.OutputStream;
 public final class Pdf {
     static final String FONT = "DejaVu Sans";
 
+    /** Held so the setting sticks (java.util.logging keeps loggers weakly). */
+    private static final Logger PDFBOX_LOG = Logger.getLogger("org.apache.pdfbox");
+
     static {
         XRLog.setLoggingEnabled(false);
+        // PDFBox reports through java.util.logging; what it says about fonts is no business of a trainee's terminal.
+        PDFBOX_LOG.setLevel(Level.SEVERE);
+        FontMappers.set(new BundledFonts());
     }
 
     private Pdf() {
