@@ -21,7 +21,8 @@ public final class Xhtml {
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"generator\" content=\"Rapport\"/>\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS);
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("@page { @bottom-left { content: \"").append(cssString(title)).append("\"; } }\n");
         if (extraCss != null) h.append(extraCss);
         h.append("</style>\n</head>\n<body>\n");
         return h;
@@ -58,6 +59,22 @@ public final class Xhtml {
                 }
             }
         }
+        return b.toString();
+    }
+
+    /**
+     * Text for inside a CSS string: quotes, backslashes, line breaks and the characters XML and HTML treat specially are
+     * written as CSS escapes, so the same text is right whether the page is read as XML (PDF) or HTML (a browser).
+     */
+    static String cssString(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF) {
+                b.append('\\').append(Integer.toHexString(c)).append(' ');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
         return b.toString();
     }
 

@@ -125,6 +125,13 @@ class PrintTest {
         assertTrue(text.contains(d.customer().name()));
         assertTrue(text.contains("Questions for the room".toUpperCase()) || text.contains("Questions for the room"), "the questions are printed");
         assertTrue(text.contains("Page 1 of"), "pages are numbered");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper page2 = new PDFTextStripper();
+            page2.setStartPage(2);
+            page2.setEndPage(2);
+            String second = page2.getText(doc).replaceAll("\\s+", " ");
+            assertTrue(second.contains("Facilitator guide: " + d.title()) && second.contains("Page 2 of"), "every page says what it is: " + second);
+        }
         assertTrue(text.contains("—") || text.contains("’") || text.contains("“"), "typographic characters survive (embedded font)");
     }
 
@@ -181,6 +188,16 @@ class PrintTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FacilitatorGuide.of(v.dialogue(), catalog).writeTo(out, Printable.Kind.PDF);
         assertTrue(out.size() > 1000);
+    }
+
+    @Test
+    void aTitleInThePageFooterCannotCloseTheStyleSheet() throws Exception {
+        String x = Xhtml.close(Xhtml.open("Quotes \" and </style><b>& \\ back\nslash", null));
+        assertFalse(x.contains("</style><b>"), x);
+        xml(x); // still well-formed
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Printable("t", x).writeTo(out, Printable.Kind.PDF);
+        assertTrue(pdfText(out.toByteArray()).contains("Quotes \" and </style><b>& \\ back"), "the footer shows the title as written");
     }
 
     @Test
