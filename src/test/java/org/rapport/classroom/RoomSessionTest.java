@@ -239,4 +239,30 @@ class RoomSessionTest {
         assertTrue(summary.startsWith("Decision 1 (\"I paid extra for guaranteed delivery"), summary);
         assertTrue(summary.contains("53% for \"That must have been a let-down") && summary.contains("47% for \"Sorry for any inconvenience"), summary);
     }
+
+    @Test
+    void theRoomsDebriefOnPaperShowsEveryVoteTheSplitAndTheFacilitatorsOverrule() throws Exception {
+        Catalog catalog = Catalog.bundled();
+        RoomSession s = start();
+        votes(s, ClassFixtures.LISTEN_BEST, 9);
+        votes(s, ClassFixtures.LISTEN_HARMFUL, 8);
+        s.continueWithRoom();
+        votes(s, ClassFixtures.EMPATHIZE_BEST, 15);
+        votes(s, "I understand, but", 1);
+        s.continueWith(pos(s, "I understand, but"));
+        org.rapport.print.Printable doc = RoomDebriefDocument.of(s.dialogue(), RoomDebrief.of(s, catalog), catalog,
+                new org.rapport.print.DebriefDocument.Meta(null, java.time.Instant.parse("2026-11-23T15:00:00Z"), java.time.ZoneOffset.UTC));
+        String x = doc.xhtml();
+        assertTrue(x.contains("<h1>Room debrief: The parcel that missed the birthday</h1>"), "the heading says whose debrief it is");
+        assertTrue(x.contains("Where the room split"));
+        assertTrue(x.contains("53% for “") || x.contains("53% for &quot;"), "the split, with its percentages");
+        assertTrue(x.contains("The room picked the best reply at 2 of 2 decisions; the facilitator went on with another reply than the room’s 1 time."), x);
+        assertTrue(x.contains(">9 (53%)<") && x.contains(">8 (47%)<"), "each reply's votes");
+        assertTrue(x.contains("(taken)"), "the reply taken is marked");
+        assertTrue(x.contains("The room went on with"));
+        assertTrue(x.contains("The facilitator went on with another reply, to show where it leads."));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        doc.writeTo(out, org.rapport.print.Printable.Kind.PDF);
+        assertEquals("%PDF", new String(out.toByteArray(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
 }
