@@ -111,8 +111,8 @@ public final class GraphLayout {
     static final double LABEL_CHAR = 6.2;
     static final double LABEL_PAD = 10;
     static final double LABEL_HEIGHT = 17;
-    private static final double[] LABEL_PLACES = {0.5, 0.35, 0.65, 0.22, 0.78};
-    private static final double[] LABEL_SIDES = {0, -1, 1, -2, 2, -3, 3};
+    private static final double[] LABEL_PLACES = {0.5, 0.35, 0.65, 0.22, 0.78, 0.12, 0.88};
+    private static final double[] LABEL_SIDES = {0, -1, 1, -2, 2, -3, 3, -4, 4};
 
     public static Layout of(Dialogue dialogue) {
         return of(dialogue, Options.DEFAULT);

@@ -85,6 +85,26 @@ class GraphLayoutTest {
     }
 
     @Test
+    void noTwoReplyLabelsCoverEachOther() throws IOException {
+        for (Dialogue d : bundled()) {
+            for (Direction dir : Direction.values()) {
+                Layout l = GraphLayout.of(d, GraphLayout.Options.DEFAULT.withDirection(dir));
+                List<Box> labels = new java.util.ArrayList<>();
+                for (GraphLayout.EdgeRoute r : l.edges()) {
+                    double w = GraphExport.edgeLabel(d, r.edge()).length() * GraphLayout.LABEL_CHAR + GraphLayout.LABEL_PAD;
+                    labels.add(new Box(r.edge().toString(), r.label().x() - w / 2, r.label().y() - GraphLayout.LABEL_HEIGHT / 2, w,
+                            GraphLayout.LABEL_HEIGHT, -1, -1));
+                }
+                for (int i = 0; i < labels.size(); i++) {
+                    for (int j = i + 1; j < labels.size(); j++) {
+                        assertFalse(labels.get(i).overlaps(labels.get(j)), d.id() + " " + dir + ": " + labels.get(i).id() + " and " + labels.get(j).id());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void everyReplyIsDrawnFromItsNodeToItsTarget() throws IOException {
         Dialogue d = bundled().get(0);
         Layout l = GraphLayout.of(d);
