@@ -23,35 +23,28 @@ public class RapportApp extends Application {
     }
 
     public static void main(String[] args) {
+        // Before JavaFX starts: the store and the catalog, on another thread, while the toolkit starts on this one.
+        StartupPreload.begin(List.of(args));
         launch(RapportApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        List<Path> library = option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
+        StartupPreload pre = StartupPreload.take(args);
+        List<Path> library = libraryOption(args);
         double[] size = option(args, "--size").map(RapportApp::parseSize).orElse(new double[]{1280, 800});
-        Path dataDir = org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null));
-        org.rapport.store.Store store = null;
-        String storeNote = null;
-        try {
-            java.util.Optional<String> db = option(args, "--db");
-            if (db.isPresent()) {
-                store = org.rapport.store.Store.openShared(db.get(), option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
-                        option(args, "--db-password").orElse(System.getenv("RAPPORT_DB_PASSWORD")), java.time.Clock.systemUTC());
-            } else {
-                store = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
-            }
-            storeNote = store.notice().orElse(null);
-        } catch (org.rapport.store.StoreException e) {
-            storeNote = e.getMessage() + " You can still practise, but progress is not being saved.";
-        }
+        Path dataDir = pre != null ? pre.dataDir : org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null));
+        // Opened before JavaFX started (usually done by now): the first screen depends on who is practising.
+        StartupPreload.OpenedStore opened = pre != null ? pre.store() : StartupPreload.openStore(args, dataDir);
+        org.rapport.store.Store store = opened.store();
+        String storeNote = opened.note();
         List<Path> existing = library.stream().filter(Files::exists).toList();
         if (existing.isEmpty()) {
             storeNote = (storeNote == null ? "" : storeNote + " ") + "No dialogues folder was found at " + library.get(0).toAbsolutePath()
                     + ". Start Rapport from its folder, or give one with --library DIR.";
         }
-        AppContext ctx = new AppContext(Catalog.bundled(), existing, store, storeNote, dataDir);
+        AppContext ctx = new AppContext(pre != null ? pre.catalog() : Catalog.bundled(), existing, store, storeNote, dataDir);
         AppShell shell = new AppShell(ctx);
         this.shell = shell;
         stage.titleProperty().bind(shell.titleProperty());
@@ -63,7 +56,12 @@ public class RapportApp extends Application {
         FirstFrameReport.installIfAsked(stage.getScene(), shell.libraryViewModel().loadingProperty());
     }
 
-    private static java.util.Optional<String> option(List<String> args, String name) {
+    /** The library folders: {@code --library DIR}, or {@code dialogues}. */
+    static List<Path> libraryOption(List<String> args) {
+        return option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
+    }
+
+    static java.util.Optional<String> option(List<String> args, String name) {
         int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? java.util.Optional.of(args.get(i + 1)) : java.util.Optional.empty();
     }

@@ -1,0 +1,107 @@
+package org.rapport.ui;
+
+import org.rapport.catalog.Catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Work the first frame needs that does not need JavaFX, started by {@link RapportApp#main} before the toolkit starts:
+ * opening the progress store (SQLite's native library, the schema check; about a quarter of a second) and reading
+ * the technique catalog run on another thread while JavaFX starts on this one (about half a second; see
+ * docs/performance.md). Nothing the trainee sees changes: {@link RapportApp#start} waits for both, which are
+ * usually ready by then, and a store that fails to open gives the same notice as before.
+ */
+final class StartupPreload {
+    /** The store, or why there is none (the same message the window showed before this class existed). */
+    record OpenedStore(org.rapport.store.Store store, String note) {
+    }
+
+    private static volatile StartupPreload current;
+
+    private final List<String> args;
+    final Path dataDir;
+    private final CompletableFuture<OpenedStore> store = new CompletableFuture<>();
+    private final CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+
+    private StartupPreload(List<String> args) {
+        this.args = List.copyOf(args);
+        this.dataDir = org.rapport.store.DataLocation.resolve(RapportApp.option(args, "--data").orElse(null));
+    }
+
+    /** Starts the work for these command-line arguments. */
+    static void begin(List<String> args) {
+        StartupPreload p = new StartupPreload(args);
+        current = p;
+        Thread t = new Thread(p::run, "rapport-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The work begun for {@code args}, once: null when nothing was begun (the app was launched another way). */
+    static StartupPreload take(List<String> args) {
+        StartupPreload p = current;
+        current = null;
+        return p != null && p.args.equals(args) ? p : null;
+    }
+
+    private void run() {
+        complete(store, () -> openStore(args, dataDir));
+        complete(catalog, Catalog::bundled);
+    }
+
+    private interface Work<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> void complete(CompletableFuture<T> f, Work<T> work) {
+        try {
+            f.complete(work.get());
+        } catch (Exception | Error e) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    /** Opens the store as the window always has: a failure to open is a note for the trainee, not a crash. */
+    static OpenedStore openStore(List<String> args, Path dataDir) {
+        try {
+            Optional<String> db = RapportApp.option(args, "--db");
+            org.rapport.store.Store s;
+            if (db.isPresent()) {
+                s = org.rapport.store.Store.openShared(db.get(), RapportApp.option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
+                        RapportApp.option(args, "--db-password").orElse(System.getenv("RAPPORT_DB_PASSWORD")), java.time.Clock.systemUTC());
+            } else {
+                s = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
+            }
+            return new OpenedStore(s, s.notice().orElse(null));
+        } catch (org.rapport.store.StoreException e) {
+            return new OpenedStore(null, e.getMessage() + " You can still practise, but progress is not being saved.");
+        }
+    }
+
+    OpenedStore store() {
+        return join(store);
+    }
+
+    Catalog catalog() {
+        return join(catalog);
+    }
+
+    /** The result, or what went wrong thrown as it was thrown (as if the work had run on the caller's thread). */
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}
