@@ -29,7 +29,9 @@ import java.util.Set;
  * mood there (11 moods), so a 5,000-node dialogue has at most 55,000 states even when its paths number in the
  * billions or more:
  * <ul>
- *   <li>the number of paths is a sum over the states in reverse topological order (exact, with {@link BigInteger});</li>
+ *   <li>the number of paths is a sum over the states in reverse topological order, exact: in fixed-width binary
+ *       (as many 62-bit limbs per state as the largest count needs), turned into {@link BigInteger} only for the
+ *       report;</li>
  *   <li>the best and worst paths maximise or minimise the score, points over the best possible, which is a ratio;
  *       Dinkelbach's method turns that into a few longest-path passes over the states, each exact in integers;</li>
  *   <li>the typical path is the median of every path when there are few, else of paths drawn uniformly at random
@@ -63,16 +65,29 @@ public final class PathAnalysis {
     private int[] edgeChoice;  // reply index in file order
     private int[] edgePoints;  // grade points of the reply
     private int edgeCount;
+    private int[][][] routeTargets; // per node, filled when play first reaches it: see routeTargets(CustomerNode)
     private boolean[] seen;
     private int[] postOrder;   // every reachable state, each after all the states it leads to (when acyclic)
     private int postCount;
     private final List<List<String>> cycles = new ArrayList<>();
+    /** Per node: -1 for a decision, else the rank of the ending's outcome ({@link #rank}). */
+    private final int[] endRank;
+    // Path counts in fixed-width binary: {@code width} limbs of 62 bits per state, least significant first, so that
+    // adding two counts allocates nothing (BigInteger.add allocated a new number for every reply of every state).
+    private static final int LIMB = 62;
+    private static final long MASK = (1L << LIMB) - 1;
+    private int width;
+    private long[] count;
 
     private PathAnalysis(Dialogue dialogue, Catalog catalog) {
         this.dialogue = dialogue;
         this.catalog = catalog;
         this.nodes = new ArrayList<>(dialogue.nodes().values());
         for (int i = 0; i < nodes.size(); i++) index.put(nodes.get(i).id(), i);
+        this.endRank = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            endRank[i] = nodes.get(i) instanceof EndingNode e ? rank(e.ending().outcome()) : -1;
+        }
     }
 
     /** The report from the dialogue's start, with the customer's starting mood. */
@@ -100,8 +115,8 @@ public final class PathAnalysis {
             if (fromTheStart) findings.addAll(neverReached());
             return new PathReport(dialogue.id(), startNode, startMood, null, perEnding, cycles, null, null, null, List.of(), 0, findings);
         }
-        BigInteger[] count = countPaths();
-        BigInteger total = count[start];
+        countPaths();
+        BigInteger total = big(count, start * width, width);
         countPerEnding(start, perEnding);
 
         DialoguePath best = null;
@@ -117,7 +132,7 @@ public final class PathAnalysis {
                     .thenComparingInt(p -> p.steps().size());
             if (total.compareTo(BigInteger.valueOf(options.listLimit())) <= 0) {
                 List<DialoguePath> listed = new ArrayList<>();
-                for (int[] edges : enumerate(start, count)) listed.add(toPath(startNode, startMood, edges));
+                for (int[] edges : enumerate(start)) listed.add(toPath(startNode, startMood, edges));
                 listed.sort(byScore);
                 all = listed;
                 typical = listed.get((listed.size() - 1) / 2);
@@ -126,7 +141,7 @@ public final class PathAnalysis {
                 List<int[]> drawn = new ArrayList<>();
                 Random random = new Random(options.seed());
                 int n = Math.max(1, options.samples() | 1);
-                for (int i = 0; i < n; i++) drawn.add(sample(start, count, random));
+                for (int i = 0; i < n; i++) drawn.add(sample(start, random));
                 drawn.sort(this::compareByScore);
                 typical = toPath(startNode, startMood, drawn.get(n / 2));
                 sampled = n;
@@ -159,6 +174,7 @@ public final class PathAnalysis {
         edgeFrom = new int[states];
         edgeLen = new int[states];
         seen = new boolean[states];
+        routeTargets = new int[nodes.size()][][];
         int capacity = 16;
         edgeTo = new int[capacity];
         edgeChoice = new int[capacity];
@@ -173,11 +189,22 @@ public final class PathAnalysis {
             edgeFrom[s] = edgeCount;
             if (!(nodes.get(nodeOf(s)) instanceof CustomerNode c)) continue;
             int mood = moodOf(s);
-            for (Choice ch : c.choices()) {
+            int[][] targets = routeTargets[nodeOf(s)];
+            if (targets == null) targets = routeTargets[nodeOf(s)] = routeTargets(c);
+            List<Choice> choices = c.choices();
+            for (int k = 0; k < choices.size(); k++) {
+                Choice ch = choices.get(k);
                 int after = Mood.clamp(mood + ch.mood());
-                String nextId = ch.nextFor(after);
-                Integer next = nextId == null ? null : index.get(nextId);
-                int to = next == null ? -1 : state(next, after);
+                // The first route that matches, as Choice.nextFor takes it, with its target already a node number.
+                int next = -1;
+                List<org.rapport.model.Route> routes = ch.routes();
+                for (int r = 0; r < routes.size(); r++) {
+                    if (routes.get(r).matches(after)) {
+                        next = targets[k][r];
+                        break;
+                    }
+                }
+                int to = next < 0 ? -1 : state(next, after);
                 if (edgeCount == edgeTo.length) {
                     capacity = edgeTo.length * 2;
                     edgeTo = Arrays.copyOf(edgeTo, capacity);
@@ -195,6 +222,21 @@ public final class PathAnalysis {
                 }
             }
         }
+    }
+
+    /** For each reply of {@code c}, in order, the node number each of its routes leads to, or -1 for no node. */
+    private int[][] routeTargets(CustomerNode c) {
+        int[][] out = new int[c.choices().size()][];
+        for (int k = 0; k < out.length; k++) {
+            Choice ch = c.choices().get(k);
+            int[] t = new int[ch.routes().size()];
+            for (int r = 0; r < t.length; r++) {
+                Integer to = index.get(ch.routes().get(r).to());
+                t[r] = to == null ? -1 : to;
+            }
+            out[k] = t;
+        }
+        return out;
     }
 
     /**
@@ -253,41 +295,107 @@ public final class PathAnalysis {
 
     // == REGION counting ==
 
-    /** Paths from each state to an ending. Endings count 1; a decision sums over its replies. */
-    private BigInteger[] countPaths() {
-        BigInteger[] count = new BigInteger[seen.length];
+    /**
+     * Paths from each state to an ending, into {@link #count}. Endings count 1; a decision sums over its replies. The
+     * width comes from an estimate of the largest count (its logarithm, in doubles); should a sum still carry out of
+     * the top limb, the counting starts again twice as wide, so the counts are always exact.
+     */
+    private void countPaths() {
+        int w = estimateWidth();
+        while (!tryCount(w)) w *= 2;
+    }
+
+    private int estimateWidth() {
+        double[] log2 = new double[seen.length];
+        double max = 0;
         for (int i = 0; i < postCount; i++) {
             int s = postOrder[i];
-            if (nodes.get(nodeOf(s)) instanceof EndingNode) {
-                count[s] = BigInteger.ONE;
+            if (endRank[nodeOf(s)] >= 0) continue; // log2(1) = 0
+            double m = Double.NEGATIVE_INFINITY;
+            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) if (edgeTo[e] >= 0) m = Math.max(m, log2[edgeTo[e]]);
+            if (m == Double.NEGATIVE_INFINITY) {
+                log2[s] = m;
                 continue;
             }
-            BigInteger sum = BigInteger.ZERO;
-            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) {
-                if (edgeTo[e] >= 0) sum = sum.add(count[edgeTo[e]]);
-            }
-            count[s] = sum;
+            double sum = 0;
+            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) if (edgeTo[e] >= 0) sum += Math.pow(2, log2[edgeTo[e]] - m);
+            log2[s] = m + Math.log(sum) / Math.log(2);
+            max = Math.max(max, log2[s]);
         }
-        return count;
+        return (int) ((max + 2) / LIMB) + 1;
+    }
+
+    private boolean tryCount(int w) {
+        long[] c = new long[seen.length * w];
+        for (int i = 0; i < postCount; i++) {
+            int s = postOrder[i];
+            if (endRank[nodeOf(s)] >= 0) {
+                c[s * w] = 1;
+                continue;
+            }
+            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) {
+                if (edgeTo[e] >= 0 && !addInto(c, s * w, c, edgeTo[e] * w, w)) return false;
+            }
+        }
+        width = w;
+        count = c;
+        return true;
+    }
+
+    /** a[ai..] += b[bi..], {@code w} limbs each; false when the sum does not fit in {@code w} limbs. */
+    private static boolean addInto(long[] a, int ai, long[] b, int bi, int w) {
+        long carry = 0;
+        for (int i = 0; i < w; i++) {
+            long x = a[ai + i] + b[bi + i] + carry;
+            a[ai + i] = x & MASK;
+            carry = x >>> LIMB;
+        }
+        return carry == 0;
+    }
+
+    private static BigInteger big(long[] a, int ai, int w) {
+        BigInteger r = BigInteger.ZERO;
+        for (int i = w - 1; i >= 0; i--) r = r.shiftLeft(LIMB).or(BigInteger.valueOf(a[ai + i]));
+        return r;
+    }
+
+    private static boolean isZero(long[] a, int ai, int w) {
+        for (int i = 0; i < w; i++) if (a[ai + i] != 0) return false;
+        return true;
     }
 
     /** Paths from the start to each ending: the ways into each state, pushed forward in topological order. */
     private void countPerEnding(int start, Map<String, BigInteger> perEnding) {
-        BigInteger[] ways = new BigInteger[seen.length];
-        ways[start] = BigInteger.ONE;
+        // Ways into a state that cannot end are not bounded by the count of paths: widen on a carry, as for counting.
+        for (int w = width; ; w *= 2) {
+            Map<String, BigInteger> found = new LinkedHashMap<>(perEnding);
+            if (tryPerEnding(start, w, found)) {
+                perEnding.putAll(found);
+                return;
+            }
+        }
+    }
+
+    private boolean tryPerEnding(int start, int w, Map<String, BigInteger> perEnding) {
+        long[] ways = new long[seen.length * w];
+        boolean[] any = new boolean[seen.length];
+        ways[start * w] = 1;
+        any[start] = true;
         for (int i = postCount - 1; i >= 0; i--) {
             int s = postOrder[i];
-            BigInteger w = ways[s];
-            if (w == null) continue;
-            if (nodes.get(nodeOf(s)) instanceof EndingNode end) {
-                perEnding.merge(end.id(), w, BigInteger::add);
+            if (!any[s]) continue;
+            if (endRank[nodeOf(s)] >= 0) {
+                perEnding.merge(nodes.get(nodeOf(s)).id(), big(ways, s * w, w), BigInteger::add);
                 continue;
             }
             for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) {
                 int to = edgeTo[e];
-                if (to >= 0) ways[to] = ways[to] == null ? w : ways[to].add(w);
+                if (to < 0) continue;
+                any[to] = true;
+                if (!addInto(ways, to * w, ways, s * w, w)) return false;
             }
         }
+        return true;
     }
 
     // == REGION best and worst ==
@@ -301,6 +409,14 @@ public final class PathAnalysis {
         long p0 = highest ? 0 : Grade.BEST.points();
         long d0 = 1;
         int sign = highest ? 1 : -1;
+        // Start from the score of a greedy path (the best, or worst, reply at each step) rather than from 0 or the
+        // top grade: it is often optimal already, and each pass saved is a pass over every state. The last pass is
+        // made at the optimal ratio either way, so the path returned (ties included) is the same.
+        long[] greedy = greedy(start, sign);
+        if (greedy[1] > 0) {
+            p0 = greedy[0];
+            d0 = greedy[1];
+        }
         long[] value = new long[seen.length];
         int[] rank = new int[seen.length];
         int[] pick = new int[seen.length];
@@ -310,9 +426,10 @@ public final class PathAnalysis {
             for (int i = 0; i < postCount; i++) {
                 int s = postOrder[i];
                 pick[s] = -1;
-                if (nodes.get(nodeOf(s)) instanceof EndingNode end) {
+                int r = endRank[nodeOf(s)];
+                if (r >= 0) {
                     value[s] = 0;
-                    rank[s] = sign * rank(end.ending().outcome());
+                    rank[s] = sign * r;
                     ends[s] = true;
                     continue;
                 }
@@ -338,6 +455,26 @@ public final class PathAnalysis {
             d0 = d;
         }
         return path;
+    }
+
+    /** Points and length of the path that takes, at each state, the reply with the most (or fewest) points that can still end. */
+    private long[] greedy(int start, int sign) {
+        long points = 0;
+        long length = 0;
+        int s = start;
+        while (endRank[nodeOf(s)] < 0) {
+            int chosen = -1;
+            for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s]; e++) {
+                int to = edgeTo[e];
+                if (to < 0 || isZero(count, to * width, width)) continue;
+                if (chosen < 0 || sign * edgePoints[e] > sign * edgePoints[chosen]) chosen = e;
+            }
+            if (chosen < 0) return new long[]{0, 0};
+            points += edgePoints[chosen];
+            length++;
+            s = edgeTo[chosen];
+        }
+        return new long[]{points, length};
     }
 
     private int[] follow(int start, int[] pick) {
@@ -386,7 +523,7 @@ public final class PathAnalysis {
     // == REGION listing and sampling ==
 
     /** Every path, when there are few: depth-first over the states that lead to an ending, without recursion. */
-    private List<int[]> enumerate(int start, BigInteger[] count) {
+    private List<int[]> enumerate(int start) {
         List<int[]> out = new ArrayList<>();
         int[] path = new int[16];   // the edge taken at each depth
         int[] at = new int[16];     // the state at each depth
@@ -395,13 +532,13 @@ public final class PathAnalysis {
         path[0] = edgeFrom[start] - 1;
         while (depth >= 0) {
             int s = at[depth];
-            if (nodes.get(nodeOf(s)) instanceof EndingNode) {
+            if (endRank[nodeOf(s)] >= 0) {
                 out.add(Arrays.copyOf(path, depth));
                 depth--;
                 continue;
             }
             int e = path[depth] + 1;
-            while (e < edgeFrom[s] + edgeLen[s] && (edgeTo[e] < 0 || count[edgeTo[e]].signum() == 0)) e++;
+            while (e < edgeFrom[s] + edgeLen[s] && (edgeTo[e] < 0 || isZero(count, edgeTo[e] * width, width))) e++;
             if (e >= edgeFrom[s] + edgeLen[s]) {
                 depth--;
                 continue;
@@ -423,26 +560,30 @@ public final class PathAnalysis {
      * decision, the replies' counts are subtracted until the number falls within one, which is taken, and what is left
      * of the number ranks the paths behind it. Long arithmetic takes over once the counts fit.
      */
-    private int[] sample(int start, BigInteger[] count, Random random) {
+    private int[] sample(int start, Random random) {
+        int w = width;
         int[] out = new int[16];
         int n = 0;
         int s = start;
-        BigInteger big = below(count[start], random);
+        // The rank, in the same limbs as the counts (it is below the count at the start, so it fits).
+        BigInteger drawn = below(big(count, start * w, w), random);
+        long[] rest = new long[w];
+        for (int i = 0; i < w; i++) rest[i] = drawn.shiftRight(i * LIMB).longValue() & MASK;
         long small = -1;
-        while (!(nodes.get(nodeOf(s)) instanceof EndingNode)) {
-            if (small < 0 && count[s].bitLength() < 63) small = big.longValue();
+        while (endRank[nodeOf(s)] < 0) {
+            if (small < 0 && fitsLong(count, s * w, w)) small = rest[0] | (w > 1 ? rest[1] << LIMB : 0);
             int chosen = -1;
             for (int e = edgeFrom[s]; e < edgeFrom[s] + edgeLen[s] && chosen < 0; e++) {
                 int to = edgeTo[e];
                 if (to < 0) continue;
                 if (small >= 0) {
-                    long c = count[to].longValue();
+                    long c = count[to * w] | (w > 1 ? count[to * w + 1] << LIMB : 0);
                     if (small < c) chosen = e;
                     else small -= c;
-                } else if (big.compareTo(count[to]) < 0) {
+                } else if (compare(rest, count, to * w, w) < 0) {
                     chosen = e;
                 } else {
-                    big = big.subtract(count[to]);
+                    subtract(rest, count, to * w, w);
                 }
             }
             if (n == out.length) out = Arrays.copyOf(out, n * 2);
@@ -450,6 +591,29 @@ public final class PathAnalysis {
             s = edgeTo[chosen];
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** True when the count fits in a long (below 2^63): at most one bit in the second limb and none above. */
+    private static boolean fitsLong(long[] a, int ai, int w) {
+        for (int i = 2; i < w; i++) if (a[ai + i] != 0) return false;
+        return w < 2 || a[ai + 1] <= 1;
+    }
+
+    private static int compare(long[] x, long[] a, int ai, int w) {
+        for (int i = w - 1; i >= 0; i--) {
+            if (x[i] != a[ai + i]) return x[i] < a[ai + i] ? -1 : 1;
+        }
+        return 0;
+    }
+
+    /** x -= a[ai..] (x is at least as large). */
+    private static void subtract(long[] x, long[] a, int ai, int w) {
+        long borrow = 0;
+        for (int i = 0; i < w; i++) {
+            long d = x[i] - a[ai + i] - borrow;
+            borrow = d < 0 ? 1 : 0;
+            x[i] = d & MASK;
+        }
     }
 
     private static BigInteger below(BigInteger bound, Random random) {
@@ -493,14 +657,15 @@ public final class PathAnalysis {
 
     /** Nodes that some route leads to, but that no sequence of replies from the start reaches with these moods. */
     private List<PathReport.Finding> neverReached() {
-        GraphFacts facts = GraphFacts.of(dialogue);
         List<PathReport.Finding> out = new ArrayList<>();
+        boolean[] reachable = null; // as GraphFacts.reachable has it; worked out only if some node is never reached
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (!facts.reachable(n.id())) continue; // RAP030 already says so
             boolean any = false;
             for (int m = 0; m < MOODS && !any; m++) any = seen[state(i, m + Mood.MIN)];
             if (any) continue;
+            if (reachable == null) reachable = reachableByRoutes();
+            if (!reachable[i]) continue; // RAP030 already says so
             String what = n instanceof EndingNode e ? "the " + e.ending().outcome().word() + " ending \"" + n.id() + "\"" : "\"" + n.id() + "\"";
             out.add(new PathReport.Finding("RAP061", n.id(), "nodes/" + n.id(),
                     "Routes lead to " + what + ", but with the customer starting at mood " + dialogue.customer().mood()
@@ -508,6 +673,31 @@ public final class PathAnalysis {
                             + " Check the moods of the replies before it and the bounds of its routes."));
         }
         return out;
+    }
+
+    /** The nodes some route leads to from the start, whatever the moods: {@link GraphFacts#reachable}, on node numbers. */
+    private boolean[] reachableByRoutes() {
+        boolean[] reached = new boolean[nodes.size()];
+        Integer start = index.get(dialogue.start());
+        if (start == null) return reached;
+        int[] todo = new int[nodes.size()];
+        int top = 0;
+        todo[top++] = start;
+        reached[start] = true;
+        while (top > 0) {
+            int n = todo[--top];
+            if (!(nodes.get(n) instanceof CustomerNode c)) continue;
+            if (routeTargets[n] == null) routeTargets[n] = routeTargets(c);
+            for (int[] targets : routeTargets[n]) {
+                for (int to : targets) {
+                    if (to >= 0 && !reached[to]) {
+                        reached[to] = true;
+                        todo[top++] = to;
+                    }
+                }
+            }
+        }
+        return reached;
     }
 
     private List<PathReport.Finding> loopFindings() {

@@ -266,4 +266,30 @@ class PathAnalysisTest {
         assertEquals(BigInteger.ONE, r.pathCount());
         assertEquals("a#2 → lost", r.best().describe());
     }
+
+    @Test
+    void countsWiderThanALongAreExactAndManyWaysIntoADeadEndDoNotDisturbTheEndings() {
+        // Reply 1 of "a" ends at once; reply 2 enters 80 decisions of two replies each, all leading on, whose last one
+        // leads nowhere. So there is one path, but 2^80 ways into the last decision: more than the counts' width,
+        // which comes from the one path, and the counting of paths per ending must widen rather than overflow.
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(decision("a", reply(0, Grade.BEST, 0, "won"), reply(1, Grade.WEAK, 0, "d0")));
+        for (int i = 0; i < 80; i++) {
+            nodes.add(decision("d" + i, reply(0, Grade.BEST, 0, "d" + (i + 1)), reply(1, Grade.WEAK, 0, "d" + (i + 1))));
+        }
+        nodes.add(decision("d80", reply(0, Grade.BEST, 0, "nowhere")));
+        nodes.add(ending("won", Outcome.WON));
+        PathReport r = PathAnalysis.analyze(dialogue("a", 0, nodes), CATALOG);
+        assertEquals(BigInteger.ONE, r.pathCount());
+        assertEquals(BigInteger.ONE, r.pathsPerEnding().get("won"));
+        assertEquals("a#1 → won", r.best().describe());
+
+        // And the same chain ending instead: 2^81 + 1 paths, counted exactly, 2^81 of them to "lost".
+        nodes.set(nodes.size() - 2, decision("d80", reply(0, Grade.BEST, 0, "lost"), reply(1, Grade.WEAK, 0, "lost")));
+        nodes.add(ending("lost", Outcome.LOST));
+        PathReport wide = PathAnalysis.analyze(dialogue("a", 0, nodes), CATALOG);
+        assertEquals(BigInteger.TWO.pow(81).add(BigInteger.ONE), wide.pathCount());
+        assertEquals(BigInteger.TWO.pow(81), wide.pathsPerEnding().get("lost"));
+        assertEquals(BigInteger.ONE, wide.pathsPerEnding().get("won"));
+    }
 }
