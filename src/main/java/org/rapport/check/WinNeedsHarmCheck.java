@@ -7,15 +7,15 @@ import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
 import org.rapport.model.EndingNode;
 import org.rapport.model.Grade;
+import org.rapport.model.Node;
 import org.rapport.model.Outcome;
 import org.rapport.model.Route;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * RAP054 (warning): a won ending that every path reaches through at least one harmful reply: the only way to win the
@@ -27,11 +27,40 @@ final class WinNeedsHarmCheck implements Check {
     public List<Diagnostic> run(CheckContext ctx) {
         Dialogue d = ctx.dialogue();
         if (!d.nodes().containsKey(d.start())) return List.of();
-        Set<String> any = reach(d, true);
-        Set<String> harmless = reach(d, false);
+        // On node numbers, not sets of ids: each route's target is looked up once, then two searches over arrays.
+        List<Node> nodes = new ArrayList<>(d.nodes().values());
+        Map<String, Integer> number = new HashMap<>(nodes.size() * 2);
+        for (int i = 0; i < nodes.size(); i++) number.put(nodes.get(i).id(), i);
+        int[][] next = new int[nodes.size()][];
+        boolean[][] harmful = new boolean[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            int[] to = new int[8];
+            boolean[] harm = new boolean[8];
+            int count = 0;
+            if (nodes.get(i) instanceof CustomerNode c) {
+                for (Choice ch : c.choices()) {
+                    for (Route r : ch.routes()) {
+                        Integer t = number.get(r.to());
+                        if (t == null) continue; // a missing node: ReferenceCheck reports it
+                        if (count == to.length) {
+                            to = Arrays.copyOf(to, count * 2);
+                            harm = Arrays.copyOf(harm, count * 2);
+                        }
+                        harm[count] = ch.grade() == Grade.HARMFUL;
+                        to[count++] = t;
+                    }
+                }
+            }
+            next[i] = Arrays.copyOf(to, count);
+            harmful[i] = Arrays.copyOf(harm, count);
+        }
+        int start = number.get(d.start());
+        boolean[] any = reach(start, next, harmful, true);
+        boolean[] harmless = reach(start, next, harmful, false);
         List<Diagnostic> out = new ArrayList<>();
         for (EndingNode e : d.endings()) {
-            if (e.ending().outcome() != Outcome.WON || !any.contains(e.id()) || harmless.contains(e.id())) continue;
+            int n = number.get(e.id());
+            if (e.ending().outcome() != Outcome.WON || !any[n] || harmless[n]) continue;
             out.add(ctx.warning("RAP054", SourceMap.path("nodes", e.id()), "Every path to the won ending \"" + e.id()
                     + "\" goes through a harmful reply, so the only way to win the customer over includes a move the debrief calls harmful."
                     + " Lead a non-harmful reply (normally the best one) towards this ending.", e.id()));
@@ -39,16 +68,20 @@ final class WinNeedsHarmCheck implements Check {
         return out;
     }
 
-    private static Set<String> reach(Dialogue d, boolean viaHarmful) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.push(d.start());
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (!seen.add(id) || !(d.node(id) instanceof CustomerNode c)) continue;
-            for (Choice ch : c.choices()) {
-                if (!viaHarmful && ch.grade() == Grade.HARMFUL) continue;
-                for (Route r : ch.routes()) if (d.nodes().containsKey(r.to()) && !seen.contains(r.to())) todo.push(r.to());
+    /** The nodes reached from {@code start} by any route, or by routes of replies that are not harmful. */
+    private static boolean[] reach(int start, int[][] next, boolean[][] harmful, boolean viaHarmful) {
+        boolean[] seen = new boolean[next.length];
+        int[] todo = new int[next.length];
+        int top = 0;
+        seen[start] = true;
+        todo[top++] = start;
+        while (top > 0) {
+            int n = todo[--top];
+            for (int k = 0; k < next[n].length; k++) {
+                int t = next[n][k];
+                if (seen[t] || (!viaHarmful && harmful[n][k])) continue;
+                seen[t] = true;
+                todo[top++] = t;
             }
         }
         return seen;
