@@ -22,7 +22,8 @@ public final class Xhtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"generator\" content=\"Rapport\"/>\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
-                .append("@page { @bottom-left { content: \"").append(cssString(title)).append("\"; } }\n");
+                .append("@page { @bottom-left { content: \"").append(cssString(title))
+                .append("\"; font-family: \"DejaVu Sans\", sans-serif; font-size: 8pt; color: #59636e; } }\n");
         if (extraCss != null) h.append(extraCss);
         h.append("</style>\n</head>\n<body>\n");
         return h;
