@@ -48,6 +48,7 @@ final class DebriefJson {
             e.put("outcome", debrief.ending().ending().outcome().word());
             e.put("title", debrief.ending().ending().title());
             e.put("summary", debrief.ending().ending().summary());
+            e.put("recoveryNote", debrief.recoveryNote());
             root.put("ending", e);
         }
         Map<String, Object> score = new LinkedHashMap<>();

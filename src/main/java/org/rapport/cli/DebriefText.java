@@ -43,7 +43,9 @@ final class DebriefText {
         if (debrief.ending() != null) {
             sb.append("Ending: ").append(debrief.ending().ending().title()).append(" (").append(debrief.ending().ending().outcome().word()).append(")\n");
             sb.append(customer).append(": \"").append(debrief.ending().say()).append("\"\n");
-            sb.append(debrief.ending().ending().summary()).append("\n\n");
+            sb.append(debrief.ending().ending().summary()).append('\n');
+            if (debrief.recoveryNote() != null) sb.append(debrief.recoveryNote()).append('\n');
+            sb.append('\n');
         }
         sb.append("Score: ").append(debrief.points()).append('/').append(debrief.maxPoints()).append(" (").append(debrief.percent()).append("%)\n");
         for (Debrief.TechniqueScore t : debrief.techniques()) {

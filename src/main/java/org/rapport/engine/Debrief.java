@@ -55,6 +55,27 @@ public record Debrief(String dialogueId, String title, EndingNode ending, List<D
         return maxPoints == 0 ? 0 : Math.round(points * 100f / maxPoints);
     }
 
+    /** The decisions where the reply taken was harmful, in order. */
+    public List<DecisionReview> harmful() {
+        return decisions.stream().filter(d -> d.grade() == Grade.HARMFUL).toList();
+    }
+
+    /**
+     * When the customer was won over although some replies were harmful: a plain note that says so, since the ending's
+     * own words describe the conversation at its best. Null otherwise.
+     */
+    public String recoveryNote() {
+        if (ending == null || ending.ending().outcome() != org.rapport.model.Outcome.WON) return null;
+        List<DecisionReview> harm = harmful();
+        if (harm.isEmpty()) return null;
+        List<String> numbers = harm.stream().map(d -> String.valueOf(d.number())).toList();
+        String where = numbers.size() == 1 ? "decision " + numbers.get(0)
+                : "decisions " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and " + numbers.get(numbers.size() - 1);
+        return (harm.size() == 1 ? "One reply was harmful (" : harm.size() + " replies were harmful (") + where + "), and the customer came round "
+                + "anyway: the replies after it did the work. This ending describes the conversation at its best; a real customer "
+                + "does not always give a second chance, so look at " + (harm.size() == 1 ? "that decision" : "those decisions") + " first.";
+    }
+
     public List<OrderNote> orderNotes() {
         return decisions.stream().flatMap(d -> d.orderNotes().stream()).toList();
     }

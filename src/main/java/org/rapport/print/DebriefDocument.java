@@ -77,6 +77,7 @@ public final class DebriefDocument {
                     .append(esc(e.title())).append("</strong></p>\n");
             h.append("<p><span class=\"quote\">").append(esc(customer)).append(": “").append(esc(debrief.ending().say())).append("”</span></p>\n");
             h.append("<p>").append(esc(e.summary())).append("</p>\n");
+            if (debrief.recoveryNote() != null) h.append("<div class=\"order\">").append(esc(debrief.recoveryNote())).append("</div>\n");
         } else {
             h.append("<p><strong>Unfinished:</strong> the conversation stopped before an ending.</p>\n");
         }

@@ -133,4 +133,27 @@ class EngineTest {
         assertTrue(p.ended());
         assertThrows(IllegalStateException.class, () -> p.chooseIndex(0, 0));
     }
+
+    @Test
+    void aCustomerWonOverDespiteAHarmfulReplyGetsAnHonestNoteNotJustTheHappyEnding() {
+        // A lenient variant: after the harmful opening, the empathizing reply still wins her over.
+        String lenient = Fixtures.replaceOnce(Fixtures.minimal(),
+                "\"why\": \"Naming what she lost, not just the delay, shows you understand why it matters. That is LEAD's empathize step.\",\n          \"next\": \"kept\"",
+                "\"why\": \"Naming what she lost, not just the delay, shows you understand why it matters. That is LEAD's empathize step.\",\n          \"next\": \"won\"");
+        Dialogue l = Fixtures.validate(lenient).dialogue();
+        Playthrough p = Playthrough.start(l, 3);
+        p.chooseIndex(1, 1000); // harmful
+        p.chooseIndex(0, 1000); // empathize, best
+        Debrief debrief = Debrief.of(l, p.transcript(), catalog);
+        assertEquals("won", debrief.ending().ending().outcome().word());
+        assertEquals(1, debrief.harmful().size());
+        assertTrue(debrief.recoveryNote().startsWith("One reply was harmful (decision 1), and the customer came round anyway"), debrief.recoveryNote());
+
+        Playthrough clean = Playthrough.start(l, 3);
+        clean.chooseIndex(0, 1000); // best; her mood stays below 1, so on to the same decision
+        clean.chooseIndex(0, 1000);
+        Debrief best = Debrief.of(l, clean.transcript(), catalog);
+        assertEquals("won", best.ending().ending().outcome().word());
+        assertNull(best.recoveryNote(), "no note when every reply held up");
+    }
 }

@@ -62,6 +62,13 @@ public final class DebriefView extends BorderPane {
             Label summary = new Label(e.summary());
             summary.setWrapText(true);
             left.getChildren().addAll(Widgets.outcome(e.outcome()), title, last, summary);
+            if (d.recoveryNote() != null) {
+                Label recovery = new Label(d.recoveryNote());
+                recovery.setWrapText(true);
+                recovery.setId("recovery-note");
+                recovery.getStyleClass().add("order-note");
+                left.getChildren().add(recovery);
+            }
         }
         HBox.setHgrow(left, Priority.ALWAYS);
         Label score = new Label(d.percent() + "%");
