@@ -8,21 +8,25 @@ import org.rapport.model.Grade;
 import org.rapport.model.Mood;
 import org.rapport.model.Node;
 import org.rapport.model.Outcome;
+import org.rapport.model.Route;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How much a harmful reply costs in a dialogue: of all the paths from the start to an ending that contain two or more
  * harmful replies, the share that still ends with the customer won over. Real customers rarely come round after being
  * hurt twice; a dialogue where they often do teaches that harm is cheap. Counted over node-and-mood states (never path
- * by path), so it is linear in the size of the graph; null for dialogues whose replies can loop.
+ * by path), in arrays indexed by state, so it is linear in the size of the graph; null for dialogues whose replies can
+ * loop.
  */
 public final class HarmCost {
     /** Above this share of won endings among paths with two or more harmful replies, the path report warns (RAP063). */
     public static final double MAX_WON_AFTER_TWO = 0.10;
+    private static final int MOODS = Mood.MAX - Mood.MIN + 1;
+    /** Per state: won with 0, 1, 2+ harmful replies, then all paths with 0, 1, 2+. */
+    private static final int SLOTS = 6;
 
     /** Path counts by how many harmful replies they hold (0, 1, 2 or more) and how they end. */
     public record Counts(double[] won, double[] all) {
@@ -32,85 +36,109 @@ public final class HarmCost {
         }
     }
 
-    private final Dialogue dialogue;
-    private final Map<Long, double[]> memo = new HashMap<>();
+    private final Node[] nodes;
     private final Map<String, Integer> number = new HashMap<>();
-    private final Set<Long> onStack = new HashSet<>();
-    private boolean loops;
+    /** Per node and reply, the node number each route leads to (-1: none); filled when play first reaches the node. */
+    private final int[][][] routeTo;
+    private final double[] counts;
+    private final byte[] state; // 0 new, 1 on the stack, 2 done
 
     private HarmCost(Dialogue dialogue) {
-        this.dialogue = dialogue;
-        for (String id : dialogue.nodes().keySet()) number.put(id, number.size());
+        nodes = dialogue.nodes().values().toArray(new Node[0]);
+        for (int i = 0; i < nodes.length; i++) number.put(nodes[i].id(), i);
+        routeTo = new int[nodes.length][][];
+        counts = new double[nodes.length * MOODS * SLOTS];
+        state = new byte[nodes.length * MOODS];
     }
 
     /** The counts from {@code startNode} at {@code startMood}; null when the replies can go round in a loop. */
     public static Counts of(Dialogue dialogue, String startNode, int startMood) {
-        HarmCost h = new HarmCost(dialogue);
         if (dialogue.node(startNode) == null) return null;
-        double[] c = h.count(startNode, Mood.clamp(startMood));
-        if (h.loops) return null;
-        return new Counts(new double[]{c[0], c[1], c[2]}, new double[]{c[3], c[4], c[5]});
+        HarmCost h = new HarmCost(dialogue);
+        int start = -1;
+        for (int i = 0; i < h.nodes.length; i++) if (h.nodes[i].id().equals(startNode)) start = i;
+        int s = start * MOODS + (Mood.clamp(startMood) - Mood.MIN);
+        if (!h.count(s)) return null;
+        double[] c = h.counts;
+        int o = s * SLOTS;
+        return new Counts(new double[]{c[o], c[o + 1], c[o + 2]}, new double[]{c[o + 3], c[o + 4], c[o + 5]});
     }
 
-    private long key(String id, int mood) {
-        return (long) number.get(id) * 16 + (mood - Mood.MIN);
+    /** The state reply {@code reply} of the decision in state {@code s} leads to, or -1: the first route that matches. */
+    private int next(int s, CustomerNode c, int reply) {
+        int node = s / MOODS;
+        int[][] to = routeTo[node];
+        if (to == null) {
+            to = routeTo[node] = new int[c.choices().size()][];
+            for (int j = 0; j < to.length; j++) {
+                List<Route> routes = c.choices().get(j).routes();
+                to[j] = new int[routes.size()];
+                for (int r = 0; r < routes.size(); r++) {
+                    Integer t = number.get(routes.get(r).to());
+                    to[j][r] = t == null ? -1 : t;
+                }
+            }
+        }
+        Choice ch = c.choices().get(reply);
+        int after = Mood.clamp(s % MOODS + Mood.MIN + ch.mood());
+        List<Route> routes = ch.routes();
+        for (int r = 0; r < routes.size(); r++) {
+            if (routes.get(r).matches(after)) return to[reply][r] < 0 ? -1 : to[reply][r] * MOODS + (after - Mood.MIN);
+        }
+        return -1;
     }
 
     /**
-     * [won with 0, 1, 2+ harmful; all with 0, 1, 2+ harmful] from this state, by a depth-first walk with its own stack
-     * (a dialogue thousands of decisions deep must not overflow the thread's).
+     * Fills in the counts of every state reachable from {@code start}, depth first with its own stack (a dialogue
+     * thousands of decisions deep must not overflow the thread's). False when a loop was found.
      */
-    private double[] count(String startId, int startMood) {
-        record Frame(String id, int mood, long key) {
-        }
-        java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
-        stack.push(new Frame(startId, startMood, key(startId, startMood)));
-        while (!stack.isEmpty()) {
-            Frame f = stack.peek();
-            if (memo.containsKey(f.key())) {
-                stack.pop();
+    private boolean count(int start) {
+        int[] stack = new int[16];
+        int top = 0;
+        stack[top++] = start;
+        while (top > 0) {
+            int s = stack[top - 1];
+            if (state[s] == 2) {
+                top--;
                 continue;
             }
-            Node n = dialogue.node(f.id());
-            if (n instanceof EndingNode e) {
-                memo.put(f.key(), new double[]{e.ending().outcome() == Outcome.WON ? 1 : 0, 0, 0, 1, 0, 0});
-                stack.pop();
+            int node = s / MOODS;
+            if (nodes[node] instanceof EndingNode e) {
+                if (e.ending().outcome() == Outcome.WON) counts[s * SLOTS] = 1;
+                counts[s * SLOTS + 3] = 1;
+                state[s] = 2;
+                top--;
                 continue;
             }
-            CustomerNode c = (CustomerNode) n;
-            if (onStack.add(f.key())) {
-                // first visit: push the unknown successors; come back when they are done
-                for (Choice ch : c.choices()) {
-                    int after = Mood.clamp(f.mood() + ch.mood());
-                    String next = ch.nextFor(after);
-                    if (next == null || dialogue.node(next) == null) continue;
-                    long k = key(next, after);
-                    if (memo.containsKey(k)) continue;
-                    if (onStack.contains(k)) {
-                        loops = true;
-                        continue;
-                    }
-                    stack.push(new Frame(next, after, k));
+            CustomerNode c = (CustomerNode) nodes[node];
+            int replies = c.choices().size();
+            if (state[s] == 0) {
+                // first visit: push the successors not yet counted; come back when they are done
+                state[s] = 1;
+                for (int j = 0; j < replies; j++) {
+                    int t = next(s, c, j);
+                    if (t < 0 || state[t] == 2) continue;
+                    if (state[t] == 1) return false;
+                    if (top == stack.length) stack = java.util.Arrays.copyOf(stack, top * 2);
+                    stack[top++] = t;
                 }
                 continue;
             }
-            double[] r = new double[6];
-            for (Choice ch : c.choices()) {
-                int after = Mood.clamp(f.mood() + ch.mood());
-                String next = ch.nextFor(after);
-                if (next == null || dialogue.node(next) == null) continue;
-                double[] sub = memo.getOrDefault(key(next, after), new double[6]);
-                boolean harm = ch.grade() == Grade.HARMFUL;
+            int o = s * SLOTS;
+            for (int j = 0; j < replies; j++) {
+                int t = next(s, c, j);
+                if (t < 0) continue;
+                int p = t * SLOTS;
+                boolean harm = c.choices().get(j).grade() == Grade.HARMFUL;
                 for (int h = 0; h < 3; h++) {
                     int to = harm ? Math.min(2, h + 1) : h;
-                    r[to] += sub[h];
-                    r[3 + to] += sub[3 + h];
+                    counts[o + to] += counts[p + h];
+                    counts[o + 3 + to] += counts[p + 3 + h];
                 }
             }
-            onStack.remove(f.key());
-            memo.put(f.key(), r);
-            stack.pop();
+            state[s] = 2;
+            top--;
         }
-        return memo.get(key(startId, startMood));
+        return true;
     }
 }
