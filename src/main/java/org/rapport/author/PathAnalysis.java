@@ -150,6 +150,8 @@ public final class PathAnalysis {
         List<PathReport.Finding> findings = new ArrayList<>();
         if (best != null && best.outcome() != Outcome.WON) findings.add(bestNotWon(best));
         if (fromTheStart) findings.addAll(neverReached());
+        HarmCost.Counts harm = HarmCost.of(dialogue, startNode, startMood);
+        if (harm != null && harm.wonShare(2) > HarmCost.MAX_WON_AFTER_TWO) findings.add(harmIsCheap(harm));
         return new PathReport(dialogue.id(), startNode, startMood, total, perEnding, List.of(), best, worst, typical, all,
                 sampled, findings);
     }
@@ -653,6 +655,17 @@ public final class PathAnalysis {
                 "The best-scoring path (" + best.percent() + "%: " + best.describe() + ") ends at \"" + best.endingId()
                         + "\", which is " + best.outcome().word() + ", not won. A trainee who gives the best replies must win the customer over:"
                         + " check the grades and the mood routes along this path.");
+    }
+
+    private PathReport.Finding harmIsCheap(HarmCost.Counts harm) {
+        String won = dialogue.endings().stream().filter(e -> e.ending().outcome() == Outcome.WON).map(EndingNode::id).findFirst()
+                .orElse(dialogue.start());
+        long share = Math.round(100 * harm.wonShare(2));
+        return new PathReport.Finding("RAP063", won, "nodes/" + won,
+                "Harm costs too little: " + share + "% of the paths with two or more harmful replies still end with the customer won over"
+                        + " (at most " + Math.round(100 * HarmCost.MAX_WON_AFTER_TWO) + "% is expected). A real customer rarely comes round"
+                        + " after being hurt twice, and a trainee learns from the ending as much as from the grades: make harmful replies"
+                        + " cost more mood, or let the route into the win ask for a higher mood at the last decisions.");
     }
 
     /** Nodes that some route leads to, but that no sequence of replies from the start reaches with these moods. */

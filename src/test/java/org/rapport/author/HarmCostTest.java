@@ -1,11 +1,17 @@
 package org.rapport.author;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.catalog.Catalog;
+import org.rapport.check.Validated;
+import org.rapport.check.Validator;
 import org.rapport.model.Dialogue;
 import org.rapport.model.Grade;
 import org.rapport.model.Outcome;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,5 +62,17 @@ class HarmCostTest {
     void aDialogueThousandsOfDecisionsDeepIsCountedWithoutOverflowingTheStack() {
         Dialogue big = Graphs.layered(200, 30);
         assertTrue(HarmCost.of(big, big.start(), big.customer().mood()) != null);
+    }
+
+    @Test
+    void inTheBundledLibraryTwoHarmfulRepliesRarelyStillWinTheCustomerOver() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of("dialogues"))) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")).sorted().toList()) {
+                Validated v = new Validator(Catalog.bundled()).validate(p);
+                Dialogue d = v.dialogue();
+                HarmCost.Counts c = HarmCost.of(d, d.start(), d.customer().mood());
+                assertTrue(c.wonShare(2) <= HarmCost.MAX_WON_AFTER_TWO, d.id() + ": " + Math.round(100 * c.wonShare(2)) + "% of paths with two or more harmful replies still end won");
+            }
+        }
     }
 }

@@ -292,4 +292,26 @@ class PathAnalysisTest {
         assertEquals(BigInteger.TWO.pow(81), wide.pathsPerEnding().get("lost"));
         assertEquals(BigInteger.ONE, wide.pathsPerEnding().get("won"));
     }
+
+    @Test
+    void harmThatCostsTooLittleIsReported() {
+        // Two harmful replies in a row and the customer is still won over on every path: RAP063.
+        org.rapport.model.Dialogue cheap = Graphs.dialogue("a", 0, List.of(
+                Graphs.decision("a", Graphs.reply(0, org.rapport.model.Grade.BEST, 1, "b"), Graphs.reply(1, org.rapport.model.Grade.HARMFUL, -1, "b")),
+                Graphs.decision("b", Graphs.reply(0, org.rapport.model.Grade.BEST, 1, "won"), Graphs.reply(1, org.rapport.model.Grade.HARMFUL, -1, "won"),
+                        Graphs.reply(2, org.rapport.model.Grade.WEAK, 0, "lost")),
+                Graphs.ending("won", Outcome.WON), Graphs.ending("lost", Outcome.LOST)));
+        PathReport r = PathAnalysis.analyze(cheap, CATALOG);
+        PathReport.Finding f = r.findings().stream().filter(x -> x.code().equals("RAP063")).findFirst().orElseThrow();
+        assertEquals("won", f.nodeId());
+        assertTrue(f.message().startsWith("Harm costs too little: 100% of the paths with two or more harmful replies still end with the customer won over"), f.message());
+
+        // The same dialogue where the second harmful reply loses her: no finding.
+        org.rapport.model.Dialogue fair = Graphs.dialogue("a", 0, List.of(
+                Graphs.decision("a", Graphs.reply(0, org.rapport.model.Grade.BEST, 1, "b"), Graphs.reply(1, org.rapport.model.Grade.HARMFUL, -1, "b")),
+                Graphs.decision("b", Graphs.reply(0, org.rapport.model.Grade.BEST, 1, "won"), Graphs.reply(1, org.rapport.model.Grade.HARMFUL, -1, "lost"),
+                        Graphs.reply(2, org.rapport.model.Grade.WEAK, 0, "lost")),
+                Graphs.ending("won", Outcome.WON), Graphs.ending("lost", Outcome.LOST)));
+        assertTrue(PathAnalysis.analyze(fair, CATALOG).findings().stream().noneMatch(x -> x.code().equals("RAP063")));
+    }
 }
