@@ -5,6 +5,7 @@ import org.rapport.diag.SourceMap;
 import org.rapport.model.Choice;
 import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
+import org.rapport.model.Grade;
 import org.rapport.model.EndingNode;
 import org.rapport.model.Mood;
 import org.rapport.model.Node;
@@ -70,30 +71,41 @@ final class GraphCheck implements Check {
         return String.join(", ", shown);
     }
 
-    /** The nodes in file order, numbered, with the numbers of the nodes each one's routes lead to. */
-    private static final class Graph {
+    /**
+     * The nodes in file order, numbered, with the numbers of the nodes each one's routes lead to and whether the reply
+     * behind each route is harmful. Shared by the checks that search the graph (GraphCheck, WinNeedsHarmCheck).
+     */
+    static final class Graph {
         final List<Node> nodes;
         final Map<String, Integer> number = new HashMap<>();
         final int[][] next;
+        final boolean[][] harmful;
 
         Graph(Dialogue d) {
             nodes = new ArrayList<>(d.nodes().values());
             for (int i = 0; i < nodes.size(); i++) number.put(nodes.get(i).id(), i);
             next = new int[nodes.size()][];
+            harmful = new boolean[nodes.size()][];
             for (int i = 0; i < nodes.size(); i++) {
                 int[] to = new int[8];
+                boolean[] harm = new boolean[8];
                 int count = 0;
                 if (nodes.get(i) instanceof CustomerNode c) {
                     for (Choice ch : c.choices()) {
                         for (Route r : ch.routes()) {
                             Integer t = number.get(r.to());
                             if (t == null) continue; // a missing node: ReferenceCheck reports it
-                            if (count == to.length) to = Arrays.copyOf(to, count * 2);
+                            if (count == to.length) {
+                                to = Arrays.copyOf(to, count * 2);
+                                harm = Arrays.copyOf(harm, count * 2);
+                            }
+                            harm[count] = ch.grade() == Grade.HARMFUL;
                             to[count++] = t;
                         }
                     }
                 }
                 next[i] = Arrays.copyOf(to, count);
+                harmful[i] = Arrays.copyOf(harm, count);
             }
         }
 

@@ -2,20 +2,12 @@ package org.rapport.check;
 
 import org.rapport.diag.Diagnostic;
 import org.rapport.diag.SourceMap;
-import org.rapport.model.Choice;
-import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
 import org.rapport.model.EndingNode;
-import org.rapport.model.Grade;
-import org.rapport.model.Node;
 import org.rapport.model.Outcome;
-import org.rapport.model.Route;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RAP054 (warning): a won ending that every path reaches through at least one harmful reply: the only way to win the
@@ -28,38 +20,13 @@ final class WinNeedsHarmCheck implements Check {
         Dialogue d = ctx.dialogue();
         if (!d.nodes().containsKey(d.start())) return List.of();
         // On node numbers, not sets of ids: each route's target is looked up once, then two searches over arrays.
-        List<Node> nodes = new ArrayList<>(d.nodes().values());
-        Map<String, Integer> number = new HashMap<>(nodes.size() * 2);
-        for (int i = 0; i < nodes.size(); i++) number.put(nodes.get(i).id(), i);
-        int[][] next = new int[nodes.size()][];
-        boolean[][] harmful = new boolean[nodes.size()][];
-        for (int i = 0; i < nodes.size(); i++) {
-            int[] to = new int[8];
-            boolean[] harm = new boolean[8];
-            int count = 0;
-            if (nodes.get(i) instanceof CustomerNode c) {
-                for (Choice ch : c.choices()) {
-                    for (Route r : ch.routes()) {
-                        Integer t = number.get(r.to());
-                        if (t == null) continue; // a missing node: ReferenceCheck reports it
-                        if (count == to.length) {
-                            to = Arrays.copyOf(to, count * 2);
-                            harm = Arrays.copyOf(harm, count * 2);
-                        }
-                        harm[count] = ch.grade() == Grade.HARMFUL;
-                        to[count++] = t;
-                    }
-                }
-            }
-            next[i] = Arrays.copyOf(to, count);
-            harmful[i] = Arrays.copyOf(harm, count);
-        }
-        int start = number.get(d.start());
-        boolean[] any = reach(start, next, harmful, true);
-        boolean[] harmless = reach(start, next, harmful, false);
+        GraphCheck.Graph g = new GraphCheck.Graph(d);
+        int start = g.number.get(d.start());
+        boolean[] any = reach(start, g.next, g.harmful, true);
+        boolean[] harmless = reach(start, g.next, g.harmful, false);
         List<Diagnostic> out = new ArrayList<>();
         for (EndingNode e : d.endings()) {
-            int n = number.get(e.id());
+            int n = g.number.get(e.id());
             if (e.ending().outcome() != Outcome.WON || !any[n] || harmless[n]) continue;
             out.add(ctx.warning("RAP054", SourceMap.path("nodes", e.id()), "Every path to the won ending \"" + e.id()
                     + "\" goes through a harmful reply, so the only way to win the customer over includes a move the debrief calls harmful."
