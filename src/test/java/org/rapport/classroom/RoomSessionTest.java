@@ -209,9 +209,8 @@ class RoomSessionTest {
         assertEquals(PhoneVote.LATE, s.phoneVote(round, s.issuePhoneToken(), 0));
     }
 
-    @Test
-    void theRoomsDebriefHasTheVoteAtEveryDecisionAndWhereTheRoomSplit() {
-        Catalog catalog = Catalog.bundled();
+    /** The room splits 9 to 8 at the first decision and goes with its majority; at the second the facilitator overrules 15 to 1. */
+    private static RoomSession splitThenOverruled() {
         RoomSession s = start();
         votes(s, ClassFixtures.LISTEN_BEST, 9);
         votes(s, ClassFixtures.LISTEN_HARMFUL, 8);
@@ -219,6 +218,13 @@ class RoomSessionTest {
         votes(s, ClassFixtures.EMPATHIZE_BEST, 15);
         votes(s, "I understand, but", 1);
         s.continueWith(pos(s, "I understand, but"));
+        return s;
+    }
+
+    @Test
+    void theRoomsDebriefHasTheVoteAtEveryDecisionAndWhereTheRoomSplit() {
+        Catalog catalog = Catalog.bundled();
+        RoomSession s = splitThenOverruled();
         assertTrue(s.ended());
         assertEquals(Phase.ENDED, s.phase());
 
@@ -243,13 +249,7 @@ class RoomSessionTest {
     @Test
     void theRoomsDebriefOnPaperShowsEveryVoteTheSplitAndTheFacilitatorsOverrule() throws Exception {
         Catalog catalog = Catalog.bundled();
-        RoomSession s = start();
-        votes(s, ClassFixtures.LISTEN_BEST, 9);
-        votes(s, ClassFixtures.LISTEN_HARMFUL, 8);
-        s.continueWithRoom();
-        votes(s, ClassFixtures.EMPATHIZE_BEST, 15);
-        votes(s, "I understand, but", 1);
-        s.continueWith(pos(s, "I understand, but"));
+        RoomSession s = splitThenOverruled();
         org.rapport.print.Printable doc = RoomDebriefDocument.of(s.dialogue(), RoomDebrief.of(s, catalog), catalog,
                 new org.rapport.print.DebriefDocument.Meta(null, java.time.Instant.parse("2026-11-23T15:00:00Z"), java.time.ZoneOffset.UTC));
         String x = doc.xhtml();
