@@ -210,7 +210,7 @@ class RoomSessionTest {
     }
 
     /** The room splits 9 to 8 at the first decision and goes with its majority; at the second the facilitator overrules 15 to 1. */
-    private static RoomSession splitThenOverruled() {
+    private RoomSession splitThenOverruled() {
         RoomSession s = start();
         votes(s, ClassFixtures.LISTEN_BEST, 9);
         votes(s, ClassFixtures.LISTEN_HARMFUL, 8);
