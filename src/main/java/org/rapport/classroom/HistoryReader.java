@@ -135,10 +135,15 @@ public final class HistoryReader {
                 Debrief.of(d, t, catalog));
     }
 
+    /**
+     * Why an attempt could not be read, in words for a facilitator. Our own checks throw IllegalArgumentException with
+     * such words, and Gson's parse errors say where the text broke; anything else Gson throws while reading a field
+     * (a string where a number belongs, an object where an array does, a missing field) means one thing to a reader.
+     */
     private static String reason(RuntimeException e) {
         String m = e.getMessage();
-        if (m == null || e instanceof ClassCastException || e instanceof IllegalStateException || e instanceof UnsupportedOperationException
-                || e instanceof NullPointerException || e instanceof NumberFormatException) {
+        boolean ours = e instanceof IllegalArgumentException && !(e instanceof NumberFormatException);
+        if (m == null || !(ours || e instanceof com.google.gson.JsonParseException)) {
             return "a field is missing or of the wrong kind";
         }
         m = m.lines().findFirst().orElse("");
