@@ -149,6 +149,7 @@ public final class PathAnalysis {
         }
         List<PathReport.Finding> findings = new ArrayList<>();
         if (best != null && best.outcome() != Outcome.WON) findings.add(bestNotWon(best));
+        if (best != null) ceilingTooSoon(best).ifPresent(findings::add);
         if (fromTheStart) findings.addAll(neverReached());
         HarmCost.Counts harm = HarmCost.of(dialogue, startNode, startMood);
         if (harm != null && harm.wonShare(2) > HarmCost.MAX_WON_AFTER_TWO) findings.add(harmIsCheap(harm));
@@ -655,6 +656,24 @@ public final class PathAnalysis {
                 "The best-scoring path (" + best.percent() + "%: " + best.describe() + ") ends at \"" + best.endingId()
                         + "\", which is " + best.outcome().word() + ", not won. A trainee who gives the best replies must win the customer over:"
                         + " check the grades and the mood routes along this path.");
+    }
+
+    /**
+     * RAP067: on the best path the customer is already delighted (the top of the mood scale) before the last decision,
+     * so the decisions after it cannot move the mood curve: the trainee sees no difference between a best reply and a
+     * weaker one there, and the room sees a flat line.
+     */
+    private static java.util.Optional<PathReport.Finding> ceilingTooSoon(DialoguePath best) {
+        List<PathStep> steps = best.steps();
+        for (int i = 0; i < steps.size() - 1; i++) {
+            if (steps.get(i).moodAfter() < Mood.MAX) continue;
+            PathStep next = steps.get(i + 1);
+            return java.util.Optional.of(new PathReport.Finding("RAP067", next.nodeId(), "nodes/" + next.nodeId(),
+                    "On the best path the customer reaches the top of the mood scale (" + Mood.MAX + ") at decision " + (i + 1) + " of "
+                            + steps.size() + ", so from \"" + next.nodeId() + "\" on no reply can show on the mood curve. Start the"
+                            + " customer lower, or give the best replies smaller gains near the top, so that every decision registers."));
+        }
+        return java.util.Optional.empty();
     }
 
     private PathReport.Finding harmIsCheap(HarmCost.Counts harm) {

@@ -24,14 +24,20 @@ public final class Catalog {
 
     private final List<Technique> techniques;
     private final List<Pitfall> pitfalls;
+    private final List<Swap> swaps;
     private final Map<String, Technique> techniqueById = new LinkedHashMap<>();
     private final Map<String, Step> stepById = new LinkedHashMap<>();
     private final Map<String, Technique> techniqueOfStep = new LinkedHashMap<>();
     private final Map<String, Pitfall> pitfallById = new LinkedHashMap<>();
 
     public Catalog(List<Technique> techniques, List<Pitfall> pitfalls) {
+        this(techniques, pitfalls, List.of());
+    }
+
+    public Catalog(List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps) {
         this.techniques = List.copyOf(techniques);
         this.pitfalls = List.copyOf(pitfalls);
+        this.swaps = List.copyOf(swaps);
         for (Technique t : this.techniques) {
             techniqueById.put(t.id(), t);
             for (Step s : t.steps()) {
@@ -67,11 +73,11 @@ public final class Catalog {
         if (dto == null || dto.techniques() == null || dto.pitfalls() == null) {
             throw new IllegalStateException("The technique catalog is empty or incomplete.");
         }
-        return new Catalog(dto.techniques(), dto.pitfalls());
+        return new Catalog(dto.techniques(), dto.pitfalls(), dto.swaps() == null ? List.of() : dto.swaps());
     }
 
     /** The catalog file as written (Gson does not read local records, so this one is nested). */
-    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls) {
+    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps) {
     }
 
     public List<Technique> techniques() {
@@ -80,6 +86,11 @@ public final class Catalog {
 
     public List<Pitfall> pitfalls() {
         return pitfalls;
+    }
+
+    /** Active-listening swaps: "instead of this, say that", in the catalog's order. */
+    public List<Swap> swaps() {
+        return swaps;
     }
 
     public Optional<Technique> technique(String id) {

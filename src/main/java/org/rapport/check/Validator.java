@@ -30,7 +30,7 @@ public final class Validator {
                 // Teaching checks (warnings): the file plays, but it would teach less well than it could.
                 new TestedTagUnusedCheck(), new BestReplyPitfallCheck(), new ShortWhyCheck(), new SameGradeCheck(),
                 new WinNeedsHarmCheck(), new HarmfulWithoutPitfallCheck(), new BestReplyWithoutStepCheck(),
-                new SeveralBestCheck(), new HarmfulWinsCheck());
+                new SeveralBestCheck(), new HarmfulWinsCheck(), new GiveawayCheck(), new SilentStepCheck(), new PrebriefCheck());
     }
 
     public Validated validate(Path file) {

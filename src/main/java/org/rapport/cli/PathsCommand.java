@@ -88,7 +88,9 @@ final class PathsCommand implements Callable<Integer> {
         int startMood = mood == null ? d.customer().mood() : mood;
         PathReport r = PathAnalysis.analyze(d, catalog, start, startMood,
                 new PathAnalysis.Options(list, PathAnalysis.Options.DEFAULT.samples(), PathAnalysis.Options.DEFAULT.seed()));
-        List<Diagnostic> warnings = r.diagnostics(v.file(), v.read().sourceMap());
+        List<Diagnostic> warnings = new ArrayList<>(r.diagnostics(v.file(), v.read().sourceMap()));
+        // The giveaway check is about every path at once, so the path report shows it too.
+        v.diagnostics().stream().filter(w -> w.code().equals("RAP064")).forEach(warnings::add);
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
                     .toJson(toJson(v, d, r, warnings)));

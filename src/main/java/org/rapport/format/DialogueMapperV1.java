@@ -21,6 +21,7 @@ import org.rapport.model.Grade;
 import org.rapport.model.Mood;
 import org.rapport.model.Node;
 import org.rapport.model.Outcome;
+import org.rapport.model.Prebrief;
 import org.rapport.model.Route;
 
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ final class DialogueMapperV1 {
     static final int FORMAT = 1;
 
     private static final List<String> TOP = List.of("$schema", "format", "id", "title", "summary", "difficulty",
-            "minutes", "tags", "customer", "setting", "start", "nodes");
+            "minutes", "tags", "customer", "setting", "prebrief", "start", "nodes");
+    private static final List<String> PREBRIEF = List.of("objectives", "mayDo", "mayNotDo");
     private static final List<String> CUSTOMER = List.of("name", "persona", "mood");
     private static final List<String> DECISION = List.of("say", "emotion", "note", "tests", "choices");
     private static final List<String> ENDING_NODE = List.of("say", "emotion", "note", "ending");
@@ -105,6 +107,7 @@ final class DialogueMapperV1 {
         List<String> tags = stringList(top, "tags", "", false, null);
         Customer customer = customer(top);
         String setting = requiredString(top, "setting", "");
+        Prebrief prebrief = prebrief(top);
         String start = requiredString(top, "start", "");
         if (start != null && start.isEmpty()) {
             // ReferenceCheck leaves an empty start alone (it is what a missing one maps to), so say it here.
@@ -112,7 +115,17 @@ final class DialogueMapperV1 {
         }
         Map<String, Node> nodes = nodes(top);
         return new Dialogue(orEmpty(id), orEmpty(title), orEmpty(summary), difficulty == null ? Difficulty.BEGINNER : difficulty,
-                minutes == null ? 0 : minutes, tags, customer, orEmpty(setting), orEmpty(start), nodes);
+                minutes == null ? 0 : minutes, tags, customer, orEmpty(setting), prebrief, orEmpty(start), nodes);
+    }
+
+    /** The optional pre-brief; its absence and its content are judged by PrebriefCheck (RAP066), which can teach. */
+    private Prebrief prebrief(JObject top) {
+        JObject p = object(top, "prebrief", "", false, null);
+        if (p == null) return Prebrief.NONE;
+        unknownFields(p, PREBRIEF, "prebrief", null);
+        duplicates(p, "prebrief", null);
+        return new Prebrief(stringList(p, "objectives", "prebrief", false, null), stringList(p, "mayDo", "prebrief", false, null),
+                stringList(p, "mayNotDo", "prebrief", false, null));
     }
 
     private Customer customer(JObject top) {

@@ -31,7 +31,7 @@ public record Coverage(Map<String, DialogueCoverage> perDialogue, Map<String, In
 
     public static Coverage of(List<Dialogue> dialogues, Catalog catalog) {
         Map<String, Integer> steps = new LinkedHashMap<>();
-        for (Technique t : catalog.techniques()) for (Step s : t.steps()) steps.put(s.id(), 0);
+        for (Technique t : catalog.techniques()) for (Step s : t.steps()) if (!s.silent()) steps.put(s.id(), 0);
         Map<String, Integer> pitfalls = new LinkedHashMap<>();
         for (Pitfall p : catalog.pitfalls()) pitfalls.put(p.id(), 0);
         Map<String, DialogueCoverage> per = new LinkedHashMap<>();

@@ -7,11 +7,18 @@ import java.util.Map;
 
 /** One branching customer conversation, as loaded from a dialogue file. Immutable. */
 public record Dialogue(String id, String title, String summary, Difficulty difficulty, int minutes, List<String> tags,
-                       Customer customer, String setting, String start, Map<String, Node> nodes) {
+                       Customer customer, String setting, Prebrief prebrief, String start, Map<String, Node> nodes) {
 
     public Dialogue {
         tags = List.copyOf(tags);
+        prebrief = prebrief == null ? Prebrief.NONE : prebrief;
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    }
+
+    /** A dialogue without a pre-brief (as files written before it existed, and generated test dialogues). */
+    public Dialogue(String id, String title, String summary, Difficulty difficulty, int minutes, List<String> tags,
+                    Customer customer, String setting, String start, Map<String, Node> nodes) {
+        this(id, title, summary, difficulty, minutes, tags, customer, setting, Prebrief.NONE, start, nodes);
     }
 
     public Node node(String nodeId) {

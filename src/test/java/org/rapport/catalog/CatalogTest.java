@@ -71,6 +71,46 @@ class CatalogTest {
     }
 
     @Test
+    void theEmpathyStepsThatHappenInTheAgentsHeadAreSilentAndNothingWaitsOnThem() {
+        assertTrue(catalog.step("empathy-steps.why").orElseThrow().silent(), "asking yourself why happens in your head");
+        assertTrue(catalog.step("empathy-steps.recall").orElseThrow().silent(), "recalling a feeling happens in your head");
+        assertFalse(catalog.step("empathy-steps.identify").orElseThrow().silent());
+        assertFalse(catalog.step("empathy-steps.demonstrate").orElseThrow().silent());
+        assertTrue(catalog.step("empathy-steps.why").orElseThrow().summary().contains("in your head"),
+                "the catalog says where step 2 happens, as the source does: ask yourself, not the customer");
+        for (Technique t : catalog.techniques()) {
+            for (Step s : t.steps()) {
+                for (String a : s.after()) {
+                    assertFalse(catalog.step(a).orElseThrow().silent(), s.id() + " waits on " + a + ", which no reply can show");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theActiveListeningSwapsAreAllThereAndEachNamesARealStep() {
+        List<Swap> swaps = catalog.swaps();
+        assertEquals(10, swaps.size());
+        for (String instead : List.of("I get it.", "I hear you.", "Got it.", "I understand.", "I know how you feel.", "Okay.", "That's tough.", "Mhm.")) {
+            assertTrue(swaps.stream().anyMatch(s -> s.instead().equals(instead)), "a swap for " + instead);
+        }
+        for (Swap s : swaps) {
+            assertTrue(catalog.isStep(s.step()), s.step());
+            assertFalse(catalog.step(s.step()).orElseThrow().silent(), s.say() + " applies a step a reply can show");
+            assertTrue(s.why().split("\\s+").length >= 12, "the swap for " + s.instead() + " explains itself");
+            assertFalse(s.say().equalsIgnoreCase(s.instead()));
+        }
+    }
+
+    @Test
+    void theReferenceDocumentHasTheSwapTable() throws IOException {
+        String doc = Files.readString(Path.of("docs/techniques.md"));
+        for (Swap s : catalog.swaps()) {
+            assertTrue(doc.contains(s.instead()) && doc.contains(s.say()), "docs/techniques.md lacks the swap for " + s.instead());
+        }
+    }
+
+    @Test
     void theReferenceDocumentMentionsEveryId() throws IOException {
         String doc = Files.readString(Path.of("docs/techniques.md"));
         for (String id : catalog.allIds()) assertTrue(doc.contains(id), "docs/techniques.md lacks " + id);

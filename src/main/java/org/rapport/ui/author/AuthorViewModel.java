@@ -408,7 +408,9 @@ public final class AuthorViewModel {
     }
 
     void play(Dialogue d, Playthrough p, Mode mode, Debrief compareWith) {
-        play.set(new Playing(new ConversationViewModel(d, p, mode, ctx.catalog(), compareWith, System::nanoTime)));
+        ConversationViewModel vm = new ConversationViewModel(d, p, mode, ctx.catalog(), compareWith, System::nanoTime);
+        vm.begin(); // the author plays to check the replies; the pre-brief is in the inspector and the guide
+        play.set(new Playing(vm));
     }
 
     void debrief(Dialogue d, Transcript t, Mode mode, Debrief compareWith, org.rapport.ui.Navigator panel) {

@@ -33,6 +33,7 @@ import java.util.List;
 public final class ConversationView extends BorderPane {
     public static final String TRANSCRIPT_ID = "transcript";
     public static final String DEBRIEF_BUTTON_ID = "see-debrief";
+    public static final String BEGIN_BUTTON_ID = "begin-conversation";
 
     private final ConversationViewModel vm;
     private final Navigator nav;
@@ -114,6 +115,7 @@ public final class ConversationView extends BorderPane {
         transcript.heightProperty().addListener((o, a, b) -> scroll.setVvalue(1.0));
         vm.offered().addListener((ListChangeListener<Choice>) c -> rebuildChoices());
         vm.endedProperty().addListener((o, a, b) -> rebuildChoices());
+        vm.briefingProperty().addListener((o, a, b) -> rebuildChoices());
         vm.moodProperty().addListener((o, a, b) -> meter.set(b.intValue()));
         vm.selectedProperty().addListener((o, a, b) -> {
             for (int i = 0; i < choices.getChildren().size(); i++) {
@@ -125,7 +127,7 @@ public final class ConversationView extends BorderPane {
 
     private void onKey(KeyEvent e) {
         KeyCode k = e.getCode();
-        if (k.isDigitKey()) {
+        if (k.isDigitKey() && !vm.briefingProperty().get()) {
             int n = digit(k);
             if (n >= 1 && n <= vm.offered().size()) {
                 vm.select(n - 1);
@@ -133,7 +135,10 @@ public final class ConversationView extends BorderPane {
                 e.consume();
             }
         } else if (k == KeyCode.ENTER) {
-            if (vm.endedProperty().get()) {
+            if (vm.briefingProperty().get()) {
+                vm.begin();
+                e.consume();
+            } else if (vm.endedProperty().get()) {
                 showDebrief();
                 e.consume();
             } else if (vm.selectedProperty().get() >= 0) {
@@ -155,6 +160,20 @@ public final class ConversationView extends BorderPane {
     // == REGION choices ==
     private void rebuildChoices() {
         choices.getChildren().clear();
+        if (vm.briefingProperty().get()) {
+            Button begin = new Button("Start the conversation", new FontIcon("mdi2p-play"));
+            begin.setId(BEGIN_BUTTON_ID);
+            begin.getStyleClass().addAll("accent", "choice-button");
+            begin.setDefaultButton(true);
+            begin.setOnAction(e -> vm.begin());
+            Label hint = new Label("Read what you are here to do and what you may offer, then press Enter to hear from "
+                    + vm.dialogue().customer().name() + ".");
+            hint.getStyleClass().add("hint");
+            hint.setWrapText(true);
+            choices.getChildren().addAll(hint, begin);
+            begin.requestFocus();
+            return;
+        }
         if (vm.endedProperty().get()) {
             Button debrief = new Button("See the debrief", new FontIcon("mdi2c-clipboard-text-outline"));
             debrief.setId(DEBRIEF_BUTTON_ID);
@@ -190,6 +209,7 @@ public final class ConversationView extends BorderPane {
     // == REGION transcript lines ==
     private Node render(Line l) {
         return switch (l.kind()) {
+            case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue().prebrief(), 820);
             case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
                     l.text(), "customer", Pos.CENTER_LEFT, 760);
             case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, 760);

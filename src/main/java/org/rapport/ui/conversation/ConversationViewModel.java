@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
 public final class ConversationViewModel {
     /** One entry of the chat-like transcript. {@code choice} is set for trainee lines and feedback. */
     public record Line(Kind kind, String text, String emotion, Choice choice, Choice better, EndingNode ending) {
-        public enum Kind { CUSTOMER, TRAINEE, FEEDBACK, ENDING }
+        public enum Kind { PREBRIEF, CUSTOMER, TRAINEE, FEEDBACK, ENDING }
     }
 
     private final Dialogue dialogue;
@@ -40,6 +40,7 @@ public final class ConversationViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper mood = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper briefing = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper saveProblem = new javafx.beans.property.ReadOnlyStringWrapper();
     private org.rapport.store.AttemptRecorder recorder;
     private long shownAt;
@@ -57,7 +58,15 @@ public final class ConversationViewModel {
             lines.add(new Line(Line.Kind.CUSTOMER, n.say(), n.emotion(), null, null, null));
             lines.add(new Line(Line.Kind.TRAINEE, n.choices().get(d.chosen()).say(), null, n.choices().get(d.chosen()), null, null));
         }
-        arrive(playthrough.current());
+        boolean atTheStart = playthrough.transcript().decisions().isEmpty() && playthrough.current().id().equals(dialogue.start());
+        if (atTheStart && !dialogue.prebrief().isEmpty()) {
+            // The pre-brief comes before the customer's first line; the clock for the first reply starts after it.
+            lines.add(new Line(Line.Kind.PREBRIEF, dialogue.summary(), null, null, null, null));
+            briefing.set(true);
+            mood.set(playthrough.mood());
+        } else {
+            arrive(playthrough.current());
+        }
     }
 
     // == properties ==
@@ -100,6 +109,18 @@ public final class ConversationViewModel {
 
     public ReadOnlyBooleanProperty endedProperty() {
         return ended.getReadOnlyProperty();
+    }
+
+    /** True while the pre-brief is shown and the customer has not spoken yet. */
+    public ReadOnlyBooleanProperty briefingProperty() {
+        return briefing.getReadOnlyProperty();
+    }
+
+    /** Ends the pre-brief: the customer speaks, and the replies are offered. */
+    public void begin() {
+        if (!briefing.get()) return;
+        briefing.set(false);
+        arrive(playthrough.current());
     }
 
     /** True once the trainee has replied at least once (leaving then needs a confirmation). */
@@ -149,7 +170,7 @@ public final class ConversationViewModel {
 
     /** Gives the reply shown at {@code shownPosition}: records it with the time taken, and shows what happens. */
     public StepResult choose(int shownPosition) {
-        if (ended.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
+        if (ended.get() || briefing.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
         long millis = (nanoClock.getAsLong() - shownAt) / 1_000_000;
         StepResult r = playthrough.choose(shownPosition, millis);
         if (recorder != null) {

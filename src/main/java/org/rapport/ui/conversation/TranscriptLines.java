@@ -8,6 +8,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.rapport.catalog.Catalog;
 import org.rapport.model.Choice;
+import org.rapport.model.Prebrief;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
 import org.rapport.ui.Widgets;
 import org.rapport.ui.conversation.ConversationViewModel.Line;
 
@@ -35,6 +39,40 @@ public final class TranscriptLines {
         HBox row = new HBox(box);
         row.setAlignment(side);
         return row;
+    }
+
+    /**
+     * The pre-brief, before the customer's first line: what the trainee is here to do, and what the agent may and may
+     * not do in this scenario. It stays at the top of the transcript, so the trainee can look back at it.
+     */
+    public static Node prebrief(Prebrief p, double maxWidth) {
+        Label title = new Label("Before you start");
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(title);
+        box.getStyleClass().add("prebrief");
+        box.setId("prebrief");
+        StringBuilder spoken = new StringBuilder("Before you start. ");
+        section(box, spoken, "In this conversation, aim to", p.objectives(), "mdi2t-target");
+        section(box, spoken, "What you may do", p.mayDo(), "mdi2c-check-circle-outline");
+        section(box, spoken, "What you may not do", p.mayNotDo(), "mdi2c-close-circle-outline");
+        box.setMaxWidth(maxWidth);
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText(spoken.toString().strip());
+        return box;
+    }
+
+    private static void section(VBox box, StringBuilder spoken, String heading, List<String> items, String icon) {
+        if (items.isEmpty()) return;
+        Label h = new Label(heading, new FontIcon(icon));
+        h.getStyleClass().add("strong");
+        VBox list = new VBox(2);
+        for (String item : items) {
+            Label l = new Label("\u2022  " + item);
+            l.setWrapText(true);
+            list.getChildren().add(l);
+        }
+        box.getChildren().addAll(h, list);
+        spoken.append(heading).append(": ").append(String.join("; ", items)).append(". ");
     }
 
     /** Practice-mode feedback on a reply: its grade, why, the steps and pitfalls as chips, and the better reply. */

@@ -8,6 +8,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.rapport.catalog.Pitfall;
 import org.rapport.catalog.Step;
+import org.rapport.catalog.Swap;
 import org.rapport.catalog.Technique;
 import org.rapport.ui.techniques.TechniquesViewModel.Entry;
 
@@ -40,13 +41,24 @@ public final class TechniquesView extends BorderPane {
     }
 
     private static boolean same(Entry a, Entry b) {
-        return a.isPitfalls() ? b.isPitfalls() : !b.isPitfalls() && a.technique().id().equals(b.technique().id());
+        if (a.technique() == null || b.technique() == null) return a.equals(b);
+        return a.technique().id().equals(b.technique().id());
     }
 
     private void render(Entry e) {
         page.getChildren().clear();
         Node focus = null;
-        if (e.isPitfalls()) {
+        if (e.isSwaps()) {
+            page.getChildren().add(title("Instead of this, say that"));
+            page.getChildren().add(text("Passive replies slip out on autopilot and tell the customer nothing about whether you followed."
+                    + " Each one here has a replacement that shows it. Say it in your own words, about this customer's case."));
+            for (Swap w : vm.catalog().swaps()) {
+                VBox box = box("Instead of \u201c" + w.instead() + "\u201d", w.step());
+                box.getChildren().addAll(labelled("Say something like", "\u201c" + w.say() + "\u201d"),
+                        labelled("Why it works better", w.why()), muted(vm.catalog().displayName(w.step())));
+                page.getChildren().add(box);
+            }
+        } else if (e.isPitfalls()) {
             page.getChildren().add(title("Pitfalls to avoid"));
             page.getChildren().add(text("Habits that feel helpful in the moment but tell the customer something you did not mean. The debrief names them when a reply falls into one."));
             for (Pitfall p : vm.catalog().pitfalls()) {
@@ -62,9 +74,9 @@ public final class TechniquesView extends BorderPane {
             int n = 0;
             for (Step s : t.steps()) {
                 n++;
-                VBox box = box(n + ". " + s.name(), s.id());
+                VBox box = box(n + ". " + s.name() + (s.silent() ? " (in your head)" : ""), s.id());
                 box.getChildren().add(text(s.summary()));
-                box.getChildren().add(labelled("Sounds like", String.join("  ", s.soundsLike())));
+                box.getChildren().add(labelled(s.silent() ? "Heard only through its result, e.g." : "Sounds like", String.join("  ", s.soundsLike())));
                 box.getChildren().add(labelled("Common mistakes", String.join("  ", s.mistakes())));
                 if (!s.after().isEmpty()) {
                     List<String> names = s.after().stream().map(a -> vm.catalog().step(a).map(Step::name).orElse(a)).toList();

@@ -7,15 +7,26 @@ import org.rapport.catalog.Technique;
 
 /** The technique reference: which technique (or the pitfalls page) is open, and which entry to highlight. */
 public final class TechniquesViewModel {
-    /** The list's entries: a technique, or the page of pitfalls. */
-    public record Entry(Technique technique) {
+    /** The list's entries: a technique, the page of pitfalls, or the page of active-listening swaps. */
+    public record Entry(Technique technique, boolean swaps) {
+        public static final Entry PITFALLS = new Entry(null, false);
+        public static final Entry SWAPS = new Entry(null, true);
+
+        public Entry(Technique technique) {
+            this(technique, false);
+        }
+
         public boolean isPitfalls() {
-            return technique == null;
+            return technique == null && !swaps;
+        }
+
+        public boolean isSwaps() {
+            return swaps;
         }
 
         @Override
         public String toString() {
-            return technique == null ? "Pitfalls to avoid" : technique.name();
+            return swaps ? "Instead of this, say that" : technique == null ? "Pitfalls to avoid" : technique.name();
         }
     }
 
@@ -28,7 +39,7 @@ public final class TechniquesViewModel {
         this.catalog = catalog;
         this.highlight = id;
         if (id != null && catalog.isPitfall(id)) {
-            open.set(new Entry(null));
+            open.set(Entry.PITFALLS);
         } else {
             open.set(new Entry(id == null ? catalog.techniques().get(0) : catalog.techniqueOf(id).orElse(catalog.techniques().get(0))));
         }
@@ -49,7 +60,8 @@ public final class TechniquesViewModel {
     public java.util.List<Entry> entries() {
         var list = new java.util.ArrayList<Entry>();
         for (Technique t : catalog.techniques()) list.add(new Entry(t));
-        list.add(new Entry(null));
+        list.add(Entry.PITFALLS);
+        if (!catalog.swaps().isEmpty()) list.add(Entry.SWAPS);
         return list;
     }
 }

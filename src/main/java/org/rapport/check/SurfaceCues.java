@@ -1,0 +1,200 @@
+package org.rapport.check;
+
+import org.rapport.model.Choice;
+import org.rapport.model.CustomerNode;
+import org.rapport.model.Dialogue;
+import org.rapport.model.Grade;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.ToIntBiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Surface cues: features of a reply's wording that have nothing to do with skill (its length, how many sentences it
+ * has, how often it says "you", how many warm words, questions, how many of the customer's words it echoes, where it
+ * stands in the file). A trainee who picks by one of them (always the longest, always the one with a question) must
+ * not find the best reply much more often than a trainee who picks at random.
+ *
+ * <p>For one cue and one decision, the cue picks the reply or replies with the highest (or lowest) value; its hit is
+ * the share of best replies among them (ties share the hit). Chance is the share of best replies among all replies.
+ * Over a dialogue, the cue's rate is the mean hit and chance the mean chance. Pure functions of the dialogue.
+ */
+public final class SurfaceCues {
+    /** Fewer decisions than this say too little to warn about. */
+    public static final int MIN_DECISIONS = 4;
+    /** A cue that finds the best reply this much more often than chance, in one dialogue, is a giveaway (RAP064). */
+    public static final double WARN_MARGIN = 0.25;
+    /** What the bundled library as a whole keeps to, for every cue. */
+    public static final double LIBRARY_MARGIN = 0.10;
+
+    private static final Pattern WARM = Pattern.compile(
+            "\\b(sorry|apolog\\w*|understand\\w*|appreciat\\w*|thank\\w*|glad|happy|feel\\w*|hear|heard|absolutely|truly|completely|totally|really)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YOU = Pattern.compile("\\byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"\u201d\u2019')]*\\s+");
+    private static final Pattern WORD = Pattern.compile("[a-z]+(?:'[a-z]+)*");
+    private static final Set<String> STOP = Set.of(("that this with have from what your yours they them their there just will been"
+            + " were about would could should into when then than because right okay know like it's i'm don't can't we're you're"
+            + " that's here going want need also even only some very much more does didn't doesn't i've i'll we'll we've you've"
+            + " you'll they're there's what's let's which where while who's sure yeah well really").split(" "));
+
+    /** One surface feature, read in one direction. {@code label} completes "the reply with ...". */
+    public record Cue(String id, String label, String advice, boolean fewest, ToIntBiFunction<Choice, CustomerNode> value) {
+    }
+
+    /** How one cue did over a set of decisions: hits and chance are sums over them. */
+    public record Result(Cue cue, double hits, double chance, int decisions) {
+        public double rate() {
+            return decisions == 0 ? 0 : hits / decisions;
+        }
+
+        public double chanceRate() {
+            return decisions == 0 ? 0 : chance / decisions;
+        }
+
+        public double margin() {
+            return rate() - chanceRate();
+        }
+
+        public boolean giveaway() {
+            return decisions >= MIN_DECISIONS && margin() >= WARN_MARGIN - 1e-9;
+        }
+
+        Result plus(Result o) {
+            return new Result(cue, hits + o.hits, chance + o.chance, decisions + o.decisions);
+        }
+    }
+
+    public static final List<Cue> CUES = cues();
+
+    private SurfaceCues() {
+    }
+
+    private static List<Cue> cues() {
+        List<Cue> out = new ArrayList<>();
+        both(out, "length", "characters", "vary which reply is longest: good replies are often short and plain, wrong ones long and fluent",
+                (c, n) -> c.say().strip().length());
+        both(out, "sentences", "sentences", "vary how many sentences the best reply has",
+                (c, n) -> sentences(c.say()));
+        both(out, "you", "\"you\" words", "say \"you\" as often in the wrong replies as in the best",
+                (c, n) -> count(YOU, normalize(c.say())));
+        both(out, "warm", "warm words",
+                "give warm words (sorry, understand, appreciate, thank, feel, hear...) to wrong replies too: a heartfelt non-apology, a kind over-promise",
+                (c, n) -> count(WARM, normalize(c.say())));
+        both(out, "questions", "question marks", "let wrong replies ask questions too, and best replies sometimes not",
+                (c, n) -> count(c.say(), '?'));
+        both(out, "echo", "of the customer's words echoed", "let wrong replies repeat the customer's words too (a policy lecture quoting them)",
+                (c, n) -> echoed(c.say(), n.say()));
+        out.add(new Cue("first", "first place in the file", "move the best reply around the list", false, (c, n) -> -c.index()));
+        out.add(new Cue("last", "last place in the file", "move the best reply around the list", false, (c, n) -> c.index()));
+        return List.copyOf(out);
+    }
+
+    private static void both(List<Cue> out, String id, String what, String advice, ToIntBiFunction<Choice, CustomerNode> f) {
+        out.add(new Cue("most-" + id, "the most " + what, advice, false, f));
+        out.add(new Cue("fewest-" + id, "the fewest " + what, advice, true, f));
+    }
+
+    /** The decisions a cue can be scored on: two or more replies, at least one graded best. */
+    public static List<CustomerNode> scored(Dialogue d) {
+        return d.decisions().stream()
+                .filter(n -> n.choices().size() >= 2 && n.choices().stream().anyMatch(c -> c.grade() == Grade.BEST))
+                .toList();
+    }
+
+    /** Every cue over one dialogue, in {@link #CUES} order. */
+    public static List<Result> of(Dialogue d) {
+        List<CustomerNode> decisions = scored(d);
+        List<Result> out = new ArrayList<>();
+        for (Cue cue : CUES) {
+            double hits = 0, chance = 0;
+            for (CustomerNode n : decisions) {
+                hits += hit(cue, n);
+                long best = n.choices().stream().filter(c -> c.grade() == Grade.BEST).count();
+                chance += (double) best / n.choices().size();
+            }
+            out.add(new Result(cue, hits, chance, decisions.size()));
+        }
+        return out;
+    }
+
+    /** Every cue over many dialogues together (sums over all their decisions), in {@link #CUES} order. */
+    public static List<Result> ofAll(List<Dialogue> dialogues) {
+        List<Result> sum = null;
+        for (Dialogue d : dialogues) {
+            List<Result> one = of(d);
+            if (sum == null) {
+                sum = new ArrayList<>(one);
+            } else {
+                for (int i = 0; i < one.size(); i++) sum.set(i, sum.get(i).plus(one.get(i)));
+            }
+        }
+        if (sum == null) return CUES.stream().map(c -> new Result(c, 0, 0, 0)).toList();
+        return List.copyOf(sum);
+    }
+
+    /** The share of best replies among those the cue picks at this decision. */
+    static double hit(Cue cue, CustomerNode n) {
+        List<Choice> picked = pick(cue, n);
+        return (double) picked.stream().filter(c -> c.grade() == Grade.BEST).count() / picked.size();
+    }
+
+    /** The replies this cue points to at one decision (several when they tie), in file order. */
+    public static List<Choice> pick(Cue cue, CustomerNode n) {
+        int top = 0;
+        List<Choice> picked = new ArrayList<>();
+        for (Choice c : n.choices()) {
+            int v = cue.value().applyAsInt(c, n);
+            if (picked.isEmpty() || (cue.fewest() ? v < top : v > top)) {
+                picked.clear();
+                top = v;
+            }
+            if (v == top) picked.add(c);
+        }
+        return picked;
+    }
+
+    static String normalize(String text) {
+        return text.replace('\u2019', '\'').replace('\u2018', '\'');
+    }
+
+    static int sentences(String text) {
+        int n = 0;
+        for (String s : SENTENCE_END.split(normalize(text).strip())) if (!s.isBlank()) n++;
+        return n;
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    private static int count(String text, char ch) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ch) n++;
+        return n;
+    }
+
+    static Set<String> contentWords(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(normalize(text).toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group();
+            if (w.length() >= 4 && !STOP.contains(w)) out.add(w);
+        }
+        return out;
+    }
+
+    static int echoed(String reply, String customer) {
+        Set<String> words = contentWords(reply);
+        words.retainAll(contentWords(customer == null ? "" : customer));
+        return words.size();
+    }
+}
