@@ -86,6 +86,7 @@ public final class DebriefDocument {
                 .append("</td></tr></table>\n");
 
         if (extras != null) extras.afterScore(h);
+        Xhtml.prebrief(h, d.prebrief(), "What this conversation asked of you");
 
         // Score per technique.
         if (!debrief.techniques().isEmpty()) {

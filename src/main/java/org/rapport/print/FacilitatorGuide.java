@@ -73,6 +73,7 @@ public final class FacilitatorGuide {
         h.append("<p><span class=\"label\">Setting</span> ").append(esc(d.setting())).append("</p>\n");
         h.append("<p class=\"muted small\">With a room, allow 3 to 5 minutes of voting and talk at each of the ").append(typical)
                 .append(" decisions on a typical path, and about 10 minutes for the debrief.</p>\n");
+        Xhtml.prebrief(h, d.prebrief(), "The pre-brief (the trainees read it before the first line)");
         h.append("<h2>The customer</h2>\n<p><strong>").append(esc(customer)).append("</strong>: ").append(esc(d.customer().persona())).append("</p>\n");
         h.append("<p>Starting mood: ").append(signed(d.customer().mood())).append(" (").append(Mood.describe(d.customer().mood()))
                 .append(") on a scale from −5 (furious) to +5 (delighted).</p>\n");

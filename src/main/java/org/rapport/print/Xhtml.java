@@ -38,6 +38,26 @@ public final class Xhtml {
      * Escapes text for XHTML content and attribute values. Characters XML 1.0 cannot carry (control characters other
      * than tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so no text from a file can break the page.
      */
+    /**
+     * The pre-brief as a block: what the scenario asks of the trainee and what the agent may and may not do. Nothing
+     * when the dialogue has none. {@code heading} is the block's title ("Before you start", "What the trainee reads first").
+     */
+    public static void prebrief(StringBuilder h, org.rapport.model.Prebrief p, String heading) {
+        if (p.isEmpty()) return;
+        h.append("<div class=\"prebrief\">\n<h2>").append(esc(heading)).append("</h2>\n");
+        list(h, "Objectives", p.objectives());
+        list(h, "What the agent may do", p.mayDo());
+        list(h, "What the agent may not do", p.mayNotDo());
+        h.append("</div>\n");
+    }
+
+    private static void list(StringBuilder h, String label, java.util.List<String> items) {
+        if (items.isEmpty()) return;
+        h.append("<p><span class=\"label\">").append(esc(label)).append("</span></p>\n<ul>\n");
+        for (String item : items) h.append("<li>").append(esc(item)).append("</li>\n");
+        h.append("</ul>\n");
+    }
+
     public static String esc(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);

@@ -87,6 +87,18 @@ class AppSmokeTest {
         robot.clickOn("#start-late-parcel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#conversation").tryQuery().isPresent());
+        // The pre-brief comes first: what to aim for and what the agent may do, before the customer says anything.
+        Node brief = robot.lookup("#prebrief").query();
+        assertTrue(brief.getAccessibleText().contains("In this conversation, aim to: Let her finish before you explain anything"), brief.getAccessibleText());
+        assertTrue(brief.getAccessibleText().contains("What you may do: Refund the $12 guaranteed-delivery fee"), brief.getAccessibleText());
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().noneMatch(n -> n instanceof ToggleButton), "no reply is offered yet");
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".bubble.customer").tryQuery().isEmpty(), "a digit does not skip the pre-brief");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".bubble.customer").tryQuery().isPresent(), "Enter starts the conversation: the customer speaks");
+        assertTrue(robot.lookup("#prebrief").tryQuery().isPresent(), "the pre-brief stays at the top to look back at");
         replyByKeyboard(robot, "Sorry for any inconvenience");
         replyByKeyboard(robot, "You planned ahead");
         assertTrue(robot.lookup("#" + ConversationView.DEBRIEF_BUTTON_ID).tryQuery().isPresent(), "the ending offers the debrief");
@@ -124,6 +136,8 @@ class AppSmokeTest {
         robot.clickOn("#mode-practice");
         robot.clickOn("#start-late-parcel");
         WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#" + ConversationView.BEGIN_BUTTON_ID);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#choice-" + numberOf(robot, "That must have been a let-down"));
         WaitForAsyncUtils.waitForFxEvents();
         List<Node> feedback = List.copyOf(robot.lookup(".feedback").queryAll());
@@ -141,6 +155,8 @@ class AppSmokeTest {
     void tryingAnotherReplyFromADecisionLeadsToADifferentTranscriptAndACompareableDebrief(FxRobot robot) throws Exception {
         waitForLibrary(robot);
         robot.clickOn("#start-late-parcel");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER); // past the pre-brief
         WaitForAsyncUtils.waitForFxEvents();
         replyByKeyboard(robot, "That must have been a let-down");
         replyByKeyboard(robot, "I understand, but there's nothing more");
@@ -167,6 +183,8 @@ class AppSmokeTest {
     void escapeAsksBeforeLeavingAConversation(FxRobot robot) throws Exception {
         waitForLibrary(robot);
         robot.clickOn("#start-late-parcel");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER); // past the pre-brief
         WaitForAsyncUtils.waitForFxEvents();
         replyByKeyboard(robot, "That must have been a let-down");
         robot.type(KeyCode.ESCAPE);

@@ -86,6 +86,9 @@ class ProgressSmokeTest {
         assertEquals("Ana", store.trainees().get(0).name());
 
         robot.clickOn("#start-late-parcel");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#begin-conversation"); // past the pre-brief
+        WaitForAsyncUtils.waitForFxEvents();
         reply(robot, "That must have been a let-down");
         Trainee ana = store.trainees().get(0);
         assertEquals(1, store.unfinished(ana.id()).orElseThrow().decisions(), "the first reply is saved before the second is given");

@@ -30,6 +30,7 @@ public final class PresenterViewModel {
     private final Catalog catalog;
     private final SessionFile file;
     private final ReadOnlyObjectWrapper<RoomSession.Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper briefing = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<RoomDebrief> debrief = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty notesOnProjector = new SimpleBooleanProperty(false);
@@ -54,7 +55,16 @@ public final class PresenterViewModel {
         };
         session.addListener(listener);
         if (file != null) session.autosave(file);
+        RoomSession.Snapshot first = session.snapshot();
+        // A session that has not begun opens on the pre-brief, so the room reads it before the customer's first line.
+        briefing.set(!session.dialogue().prebrief().isEmpty() && !first.ended() && first.decisionNumber() == 1
+                && session.phase() == RoomSession.Phase.VOTING && (first.tally() == null || first.tally().total() == 0));
         refresh();
+    }
+
+    /** True while the room reads the pre-brief; the first decision shows after {@link #next()}. */
+    public javafx.beans.property.ReadOnlyBooleanProperty briefingProperty() {
+        return briefing.getReadOnlyProperty();
     }
 
     /** Where phone voting listens (the LAN by default; tests use loopback). */
@@ -110,6 +120,10 @@ public final class PresenterViewModel {
     // == commands ==
 
     private void run(Supplier<String> action) {
+        if (briefing.get()) {
+            message.set("The room is reading the pre-brief: press \u2192 or Space to show the first decision.");
+            return;
+        }
         try {
             String said = action.get();
             message.set(said == null ? "" : said);
@@ -120,6 +134,11 @@ public final class PresenterViewModel {
     }
 
     public void next() {
+        if (briefing.get()) {
+            briefing.set(false);
+            message.set("");
+            return;
+        }
         run(session::next);
     }
 

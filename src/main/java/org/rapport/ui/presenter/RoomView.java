@@ -79,6 +79,7 @@ public final class RoomView extends BorderPane {
         }
         vm.snapshotProperty().addListener((o, a, b) -> render());
         vm.notesOnProjectorProperty().addListener((o, a, b) -> render());
+        vm.briefingProperty().addListener((o, a, b) -> render());
         vm.phonesProperty().addListener((o, a, b) -> renderPhones());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         render();
@@ -208,6 +209,19 @@ public final class RoomView extends BorderPane {
         if (s.ended()) {
             decision.setText("The room's debrief");
             renderEnded(s);
+            return;
+        }
+        if (vm.briefingProperty().get()) {
+            decision.setText("Before we start");
+            var d = vm.session().dialogue();
+            Label who = new Label(d.customer().name() + "  \u00b7  " + d.setting());
+            who.getStyleClass().add("presenter-speaker");
+            who.setWrapText(true);
+            Label summary = new Label(d.summary());
+            summary.setWrapText(true);
+            summary.setMinHeight(Region.USE_PREF_SIZE);
+            Node brief = org.rapport.ui.conversation.TranscriptLines.prebrief(d.prebrief(), Double.MAX_VALUE);
+            stage.getChildren().addAll(who, summary, brief);
             return;
         }
         decision.setText("Decision " + s.decisionNumber());

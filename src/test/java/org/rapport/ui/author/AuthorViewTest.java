@@ -129,7 +129,7 @@ class AuthorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("opening", text(robot, "#inspector-title"));
         assertTrue(robot.lookup("#node-opening").query().getStyleClass().contains("selected"));
-        assertTrue(text(robot, "#inspector-location").endsWith("late-parcel.json:18:5"), text(robot, "#inspector-location"));
+        assertTrue(text(robot, "#inspector-location").endsWith("late-parcel.json:" + org.rapport.Fixtures.lineOf(org.rapport.Fixtures.minimal(), "\"opening\": {") + ":5"), text(robot, "#inspector-location"));
         Node best = robot.lookup("#reply-opening-1").query();
         assertTrue(robot.from(best).lookup(".grade.best").tryQuery().isPresent(), "each reply shows its grade in words");
         assertTrue(robot.from((Node) robot.lookup("#reply-opening-2").query()).lookup(".grade.harmful").tryQuery().isPresent());

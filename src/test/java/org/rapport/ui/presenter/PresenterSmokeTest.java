@@ -59,8 +59,15 @@ class PresenterSmokeTest {
         return RoomSession.start(d, bytes, DialogueReader.sha256(bytes), 42, 1_000);
     }
 
-    /** Puts the room's view on screen, as the projector shows it, and gives it the keyboard. */
+    /** Puts the room's view on screen, as the projector shows it, past the pre-brief, and gives it the keyboard. */
     private RoomView show(FxRobot robot, RoomSession s, Path dir) {
+        RoomView view = showBrief(robot, s, dir);
+        if (view.viewModel().briefingProperty().get()) press(robot, KeyCode.RIGHT);
+        return view;
+    }
+
+    /** Puts the room's view on screen as a new session opens it: on the pre-brief. */
+    private RoomView showBrief(FxRobot robot, RoomSession s, Path dir) {
         PresenterViewModel vm = new PresenterViewModel(s, Catalog.bundled(), SessionFile.in(dir));
         RoomView[] view = new RoomView[1];
         robot.interact(() -> {
@@ -116,6 +123,22 @@ class PresenterSmokeTest {
         assertTrue(after >= RoomView.MIN_FONT_PX * 1.45 - 0.5, "but never below the floor: " + after);
         assertTrue(scroll.getContent().getBoundsInLocal().getHeight() <= scroll.getViewportBounds().getHeight() + 1,
                 "so nobody has to scroll the projector: " + scroll.getContent().getBoundsInLocal().getHeight() + " in " + scroll.getViewportBounds().getHeight());
+    }
+
+    @Test
+    void aNewSessionOpensOnThePreBriefAndTheRoomVotesOnlyOnceTheFacilitatorGoesOn(FxRobot robot) throws Exception {
+        RoomView view = showBrief(robot, newSession(), Files.createDirectories(data.resolve("brief")));
+        assertEquals("Before we start", text(robot, "#room-decision"));
+        Node brief = robot.lookup("#prebrief").query();
+        assertTrue(brief.getAccessibleText().contains("In this conversation, aim to: Let her finish before you explain anything"), brief.getAccessibleText());
+        assertTrue(brief.getAccessibleText().contains("What you may do: Refund the $12 guaranteed-delivery fee"), brief.getAccessibleText());
+        assertFalse(present(robot, "#room-customer"), "the customer has not spoken yet");
+        press(robot, KeyCode.DIGIT1);
+        assertEquals(0, view.viewModel().snapshot().tally().total(), "no vote is taken while the room reads the brief");
+        assertTrue(text(robot, "#room-message").contains("reading the pre-brief"), text(robot, "#room-message"));
+        press(robot, KeyCode.SPACE);
+        assertEquals("Decision 1", text(robot, "#room-decision"));
+        assertTrue(text(robot, "#room-customer").contains("I paid extra for guaranteed delivery"));
     }
 
     @Test
