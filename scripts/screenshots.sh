@@ -33,6 +33,8 @@ shot library
 xdotool mousemove --window "$WID" $((WIDTH - 260)) 121 click 1; sleep 0.5   # Practice toggle
 key ctrl+f; xdotool type --delay 40 "${DIALOGUE_WORDS:-funeral flowers}"; sleep 0.5
 key Down; key Return; sleep 1.5                                             # start the first match
+shot prebrief                                                               # the pre-brief comes first
+key Return; sleep 0.8                                                       # Enter starts the conversation
 key 1; key Return; key 2; key Return; key 1; key Return
 sleep 1
 shot conversation

@@ -16,6 +16,7 @@ import org.rapport.model.EndingNode;
 import org.rapport.model.Grade;
 import org.rapport.model.Node;
 import org.rapport.model.Outcome;
+import org.rapport.model.Prebrief;
 import org.rapport.model.Route;
 
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,14 @@ public final class DialogueGen {
         List<String> tags = r.nextInt(4) == 0 ? null : randomWords(r.nextInt(4));
         Customer customer = new Customer(text(3, 30), text(20, 120), r.nextInt(11) - 5);
         String setting = text(3, 30);
+        // A pre-brief: 2 or 3 objectives, each starting with a verb a trainee can be seen doing (RAP066), what the agent may do, and sometimes what not.
+        List<String> objectives = new ArrayList<>();
+        for (int k = 0, n = 2 + r.nextInt(2); k < n; k++) objectives.add("Ask " + text(3, 60));
+        List<String> mayDo = new ArrayList<>();
+        for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) mayDo.add("Offer " + text(3, 80));
+        List<String> mayNotDo = new ArrayList<>();
+        for (int k = 0, n = r.nextInt(3); k < n; k++) mayNotDo.add("Promise " + text(3, 80));
+        Prebrief prebrief = new Prebrief(objectives, mayDo, mayNotDo);
         String start = ids.get(0);
 
         Obj top = new Obj();
@@ -154,11 +163,13 @@ public final class DialogueGen {
         if (tags != null) top.put("tags", strings(tags));
         top.put("customer", new Obj().put("name", str(customer.name())).put("persona", str(customer.persona()))
                 .put("mood", num(customer.mood())));
-        top.put("setting", str(setting)).put("start", str(start)).put("nodes", nodes);
+        Obj pj = new Obj().put("objectives", strings(objectives)).put("mayDo", strings(mayDo));
+        if (!mayNotDo.isEmpty() || r.nextBoolean()) pj.put("mayNotDo", strings(mayNotDo));
+        top.put("setting", str(setting)).put("prebrief", pj).put("start", str(start)).put("nodes", nodes);
         if (!plain) shuffleMembers(top);
 
         Dialogue expected = new Dialogue(id, title, summary, difficulty, minutes, tags == null ? List.of() : tags,
-                customer, setting, start, nodeMap);
+                customer, setting, prebrief, start, nodeMap);
         return new Generated(top, expected);
     }
 

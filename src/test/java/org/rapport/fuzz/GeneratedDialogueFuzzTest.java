@@ -29,8 +29,10 @@ class GeneratedDialogueFuzzTest {
 
         Validated v = Invariants.validate("generated.json", bytes, what);
         Invariants.diagnosticsAreLocated("generated.json", bytes, v, what);
-        Invariants.check(v.diagnostics().isEmpty(), "a valid dialogue got diagnostics: "
-                + v.diagnostics().subList(0, Math.min(3, v.diagnostics().size())), what);
+        // RAP064 judges the wording (is the best reply always the longest?), which random text cannot be made to avoid
+        // by construction; IntegrityChecksTest and the bundled library hold it. Every other check must be silent.
+        var diagnostics = v.diagnostics().stream().filter(d -> !d.code().equals("RAP064")).toList();
+        Invariants.check(diagnostics.isEmpty(), "a valid dialogue got diagnostics: " + diagnostics.subList(0, Math.min(3, diagnostics.size())), what);
         Invariants.check(g.expected().equals(v.dialogue()), "the dialogue read back differs from the one written", what);
         Invariants.playsToAnEnding(v.dialogue(), seed, what);
         FuzzTally.record(java.util.List.of("valid, " + (nodes <= 10 ? "2-10" : nodes <= 50 ? "11-50" : "51-150") + " nodes"),
