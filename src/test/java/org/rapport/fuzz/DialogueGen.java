@@ -97,7 +97,7 @@ public final class DialogueGen {
         this.catalog = catalog;
         for (Technique t : catalog.techniques()) {
             techniques.add(t.id());
-            for (Step s : t.steps()) steps.add(s.id());
+            for (Step s : t.steps()) if (!s.silent()) steps.add(s.id()); // silent steps are never tagged (RAP065)
         }
         for (Pitfall p : catalog.pitfalls()) pitfalls.add(p.id());
     }
@@ -148,11 +148,11 @@ public final class DialogueGen {
         String setting = text(3, 30);
         // A pre-brief: 2 or 3 objectives, each starting with a verb a trainee can be seen doing (RAP066), what the agent may do, and sometimes what not.
         List<String> objectives = new ArrayList<>();
-        for (int k = 0, n = 2 + r.nextInt(2); k < n; k++) objectives.add("Ask " + text(3, 60));
+        for (int k = 0, count = 2 + r.nextInt(2); k < count; k++) objectives.add("Ask " + text(3, 60));
         List<String> mayDo = new ArrayList<>();
-        for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) mayDo.add("Offer " + text(3, 80));
+        for (int k = 0, count = 1 + r.nextInt(3); k < count; k++) mayDo.add("Offer " + text(3, 80));
         List<String> mayNotDo = new ArrayList<>();
-        for (int k = 0, n = r.nextInt(3); k < n; k++) mayNotDo.add("Promise " + text(3, 80));
+        for (int k = 0, count = r.nextInt(3); k < count; k++) mayNotDo.add("Promise " + text(3, 80));
         Prebrief prebrief = new Prebrief(objectives, mayDo, mayNotDo);
         String start = ids.get(0);
 
@@ -317,7 +317,7 @@ public final class DialogueGen {
             if (steps.contains(t)) {
                 uses.add(t);
             } else {
-                List<Step> ofTechnique = catalog.technique(t).orElseThrow().steps();
+                List<Step> ofTechnique = catalog.technique(t).orElseThrow().steps().stream().filter(x -> !x.silent()).toList();
                 uses.add(ofTechnique.get(r.nextInt(ofTechnique.size())).id());
             }
         }

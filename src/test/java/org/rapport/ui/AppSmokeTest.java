@@ -208,6 +208,19 @@ class AppSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#techniques").tryQuery().isPresent());
         assertTrue(robot.lookup(n -> "entry-lead.listen".equals(n.getId())).tryQuery().isPresent(), "LEAD's steps are listed");
+
+        // The last entry of the reference: the active-listening swaps, "instead of this, say that".
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> list = robot.lookup(".technique-list").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> list.getSelectionModel().selectLast());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Instead of \u201cI get it.\u201d").tryQuery().isPresent(), "the swap for \"I get it.\" is listed");
+        assertTrue(robot.lookup("\u201cWhat would help you most right now?\u201d").tryQuery().isPresent(), "with what to say instead");
+
+        // A silent step says it happens in the agent's head.
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(e -> e.toString().equals("The four empathy steps")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("2. Ask yourself why (in your head)").tryQuery().isPresent(), "step 2 is marked as silent");
     }
 
     @Test
