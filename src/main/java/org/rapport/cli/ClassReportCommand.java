@@ -152,8 +152,7 @@ final class ClassReportCommand implements Callable<Integer> {
                 + r.completionPercent() + "% of assigned dialogues completed.");
         out.println();
         out.println("Mastery by trainee and step (percent; - is no data):");
-        for (TraineeRow t : r.trainees()) out.println("  " + t.name() + ": " + masteryLine(r, t.stepMastery(), catalog));
-        out.println("  Class average: " + masteryLine(r, r.classStepMastery(), catalog));
+        masteryTable(out, r, catalog);
         out.println();
         out.println("Decisions most often missed:");
         if (r.missed().isEmpty()) out.println("  none: every attempt took the best reply everywhere.");
@@ -181,12 +180,53 @@ final class ClassReportCommand implements Callable<Integer> {
         for (Skipped s : skipped) out.println("  skipped " + s.file() + ": " + s.reason());
     }
 
-    private static String masteryLine(ClassReport r, java.util.Map<String, Double> mastery, Catalog catalog) {
-        List<String> parts = new ArrayList<>();
-        for (String s : r.steps()) {
-            Double m = mastery.get(s);
-            parts.add(catalog.displayName(s) + " " + (m == null ? "-" : ClassReport.percent(m) + "%"));
+    /** The widest line the mastery table prints: it reads in a 100-column terminal. */
+    static final int WIDTH = 100;
+
+    /**
+     * Mastery as a table a facilitator can read in a terminal: a row per trainee and the class average, a column per
+     * step under a short code (S1, S2, ...) explained in a legend; as many blocks of columns as it takes to stay
+     * within {@value #WIDTH} characters.
+     */
+    static void masteryTable(java.io.PrintWriter out, ClassReport r, Catalog catalog) {
+        if (r.steps().isEmpty()) {
+            out.println("  no results");
+            return;
         }
-        return parts.isEmpty() ? "no results" : String.join(", ", parts);
+        List<String> names = new ArrayList<>();
+        for (TraineeRow t : r.trainees()) names.add(t.name());
+        names.add("Class average");
+        int nameWidth = Math.min(24, names.stream().mapToInt(String::length).max().orElse(8));
+        int cell = 5;
+        int perBlock = Math.max(1, (WIDTH - 2 - nameWidth - 1) / cell);
+        for (int from = 0; from < r.steps().size(); from += perBlock) {
+            int to = Math.min(r.steps().size(), from + perBlock);
+            StringBuilder head = new StringBuilder("  " + pad("", nameWidth) + " ");
+            for (int j = from; j < to; j++) head.append(String.format("%" + cell + "s", "S" + (j + 1)));
+            out.println(head.toString().stripTrailing());
+            for (TraineeRow t : r.trainees()) out.println(row(t.name(), t.stepMastery(), r, from, to, nameWidth, cell));
+            out.println(row("Class average", r.classStepMastery(), r, from, to, nameWidth, cell));
+            out.println();
+        }
+        for (int j = 0; j < r.steps().size(); j++) {
+            out.println(shorten(String.format("  %-4s %s", "S" + (j + 1), catalog.displayName(r.steps().get(j))), WIDTH));
+        }
+    }
+
+    private static String row(String name, java.util.Map<String, Double> mastery, ClassReport r, int from, int to, int nameWidth, int cell) {
+        StringBuilder line = new StringBuilder("  " + pad(shorten(name, nameWidth), nameWidth) + " ");
+        for (int j = from; j < to; j++) {
+            Double m = mastery.get(r.steps().get(j));
+            line.append(String.format("%" + cell + "s", m == null ? "-" : String.valueOf(ClassReport.percent(m))));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }

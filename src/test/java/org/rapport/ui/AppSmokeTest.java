@@ -143,6 +143,8 @@ class AppSmokeTest {
         List<Node> feedback = List.copyOf(robot.lookup(".feedback").queryAll());
         assertEquals(1, feedback.size(), "practice mode shows feedback right after the reply");
         assertTrue(feedback.get(0).getAccessibleText().startsWith("Feedback: best. Inviting her to tell the story"), feedback.get(0).getAccessibleText());
+        robot.clickOn("#" + ConversationView.CONTINUE_BUTTON_ID); // the next replies come when the trainee has read it
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#choice-" + numberOf(robot, "You planned ahead"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, robot.lookup(".feedback").queryAll().size());
@@ -167,8 +169,8 @@ class AppSmokeTest {
         Button other = robot.lookup("#try-other-2").queryButton();
         robot.interact(other::fire); // it sits lower on the page; a trainee scrolls to it
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, robot.lookup("#" + ConversationView.TRANSCRIPT_ID).queryAs(VBox.class).getChildren().size(),
-                "the conversation resumes with the first exchange and the customer's second line already there");
+        assertEquals(4, robot.lookup("#" + ConversationView.TRANSCRIPT_ID).queryAs(VBox.class).getChildren().size(),
+                "the conversation resumes with the pre-brief, the first exchange and the customer's second line already there");
         replyByKeyboard(robot, "You planned ahead");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

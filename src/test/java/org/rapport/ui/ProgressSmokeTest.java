@@ -75,6 +75,82 @@ class ProgressSmokeTest {
         throw new AssertionError("no reply " + words);
     }
 
+    /** Starts the app with a new trainee and opens the late parcel in the given mode, past its pre-brief. */
+    private Trainee openLateParcel(FxRobot robot, String name, boolean practice) throws Exception {
+        WaitForAsyncUtils.asyncFx(shell::start);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(shell).lookup("#new-trainee-name").tryQuery()
+                .map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write(name).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-late-parcel").tryQuery().isPresent());
+        if (practice) robot.clickOn("#mode-practice");
+        robot.clickOn("#start-late-parcel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Before the first decision (about 2 in all)", robot.lookup("#conversation-progress").queryAs(Label.class).getText());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        return store.trainees().get(0);
+    }
+
+    /** Picks the reply starting with {@code words} the way a keyboard user does: its number, then Enter. */
+    private void replyByKeyboard(FxRobot robot, String words) {
+        for (ToggleButton b : robot.lookup(".choice-button").queryAllAs(ToggleButton.class)) {
+            if (b.getText().startsWith(words)) {
+                robot.type(KeyCode.valueOf("DIGIT" + b.getId().substring("choice-".length()))).type(KeyCode.ENTER);
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            }
+        }
+        throw new AssertionError("no reply " + words);
+    }
+
+    private static void assertFocusIsNotOnAReply(FxRobot robot) {
+        javafx.scene.Node owner = robot.targetWindow().getScene().getFocusOwner();
+        assertTrue(!(owner instanceof ToggleButton), "after a reply the focus is never on a reply, but on " + owner);
+    }
+
+    @Test
+    void inPracticeABareEnterOrSpaceAfterAReplyGoesOnToTheNextRepliesButNeverSendsOne(FxRobot robot) throws Exception {
+        Trainee bo = openLateParcel(robot, "Bo", true);
+        assertEquals("Practice: feedback after each reply", robot.lookup("#conversation-mode").queryAs(Label.class).getText());
+        assertEquals("Decision 1 of about 2", robot.lookup("#conversation-progress").queryAs(Label.class).getText());
+        assertFocusIsNotOnAReply(robot);
+
+        replyByKeyboard(robot, "That must have been a let-down");
+        assertTrue(robot.lookup("#continue-conversation").tryQuery().isPresent(), "the feedback is read before the next replies come");
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().noneMatch(n -> n instanceof ToggleButton), "no reply is on offer yet");
+        assertTrue(robot.targetWindow().getScene().getFocusOwner().getStyleClass().contains("feedback"), "the feedback has the focus");
+        robot.type(KeyCode.ENTER).type(KeyCode.ENTER).type(KeyCode.ENTER).type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, store.unfinished(bo.id()).orElseThrow().decisions(), "four more keys after a reply saved no other reply");
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().anyMatch(n -> n instanceof ToggleButton), "the first Enter brought the next replies");
+        assertFocusIsNotOnAReply(robot);
+        assertEquals("Decision 2 of about 2", robot.lookup("#conversation-progress").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void inAssessmentAnEnterADoubleEnterOrASpaceAfterAReplySendNothing(FxRobot robot) throws Exception {
+        Trainee cy = openLateParcel(robot, "Cy", false);
+        assertEquals("Assessment: feedback in the debrief", robot.lookup("#conversation-mode").queryAs(Label.class).getText());
+        replyByKeyboard(robot, "That must have been a let-down");
+        assertFocusIsNotOnAReply(robot);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, store.unfinished(cy.id()).orElseThrow().decisions(), "a bare Enter, a double Enter and Space sent nothing");
+        assertFocusIsNotOnAReply(robot);
+        // Moving to a reply (Tab, arrows) highlights it, and Enter then sends it: the trainee chose it.
+        ToggleButton planned = robot.lookup(".choice-button").queryAllAs(ToggleButton.class).stream()
+                .filter(b -> b.getText().startsWith("You planned ahead")).findFirst().orElseThrow();
+        robot.interact(planned::requestFocus);
+        assertTrue(planned.isSelected(), "the reply moved to is highlighted");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, store.history(cy.id()).get(0).decisions(), "Enter on a reply the trainee moved to sends it");
+    }
+
     @Test
     void aNewTraineeIsAskedTheirNamePlaysAndFindsTheAttemptInTheirProgress(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(shell::start); // start() may open the resume dialog, which waits for the trainee
@@ -127,8 +203,8 @@ class ProgressSmokeTest {
         robot.interact(resume::fire); // the dialog's default button, as Enter or a click would press it
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#conversation").tryQuery().isPresent());
-        assertEquals(3, robot.lookup("#transcript").queryAs(javafx.scene.layout.VBox.class).getChildren().size(),
-                "the first exchange is back on screen, and the customer's next line");
+        assertEquals(4, robot.lookup("#transcript").queryAs(javafx.scene.layout.VBox.class).getChildren().size(),
+                "who the customer is and the pre-brief, the first exchange, and the customer's next line are back on screen");
         reply(robot, "You planned ahead");
         assertEquals(Set.of(), Set.copyOf(store.unfinished(ana.id()).stream().toList()));
         AttemptSummary done = store.history(ana.id()).get(0);

@@ -409,7 +409,7 @@ public final class AuthorViewModel {
 
     void play(Dialogue d, Playthrough p, Mode mode, Debrief compareWith) {
         ConversationViewModel vm = new ConversationViewModel(d, p, mode, ctx.catalog(), compareWith, System::nanoTime);
-        vm.begin(); // the author plays to check the replies; the pre-brief is in the inspector and the guide
+        vm.withoutBrief(); // the author plays to check the replies; the pre-brief is in the guide
         play.set(new Playing(vm));
     }
 

@@ -119,7 +119,7 @@ final class CompactConversation extends BorderPane {
     /** Bubbles and feedback look as on the trainee's screen ({@link TranscriptLines}), sized for the panel. */
     private javafx.scene.Node render(Line l) {
         return switch (l.kind()) {
-            case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue().prebrief(), BUBBLE_WIDTH);
+            case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue(), BUBBLE_WIDTH);
             case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
                     l.text(), "customer", Pos.CENTER_LEFT, BUBBLE_WIDTH);
             case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, BUBBLE_WIDTH);

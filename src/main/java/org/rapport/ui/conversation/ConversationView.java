@@ -34,6 +34,7 @@ public final class ConversationView extends BorderPane {
     public static final String TRANSCRIPT_ID = "transcript";
     public static final String DEBRIEF_BUTTON_ID = "see-debrief";
     public static final String BEGIN_BUTTON_ID = "begin-conversation";
+    public static final String CONTINUE_BUTTON_ID = "continue-conversation";
 
     private final ConversationViewModel vm;
     private final Navigator nav;
@@ -41,6 +42,9 @@ public final class ConversationView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(transcript);
     private final VBox choices = new VBox();
     private final Widgets.MoodMeter meter = new Widgets.MoodMeter();
+    /** The transcript entries that take the focus after a reply: the latest feedback, and the customer's latest line. */
+    private Node lastFeedback;
+    private Node lastCustomer;
 
     public ConversationView(ConversationViewModel vm, Navigator nav) {
         this.vm = vm;
@@ -60,14 +64,28 @@ public final class ConversationView extends BorderPane {
     // == REGION header ==
     private Node createHeader() {
         var d = vm.dialogue();
-        Label name = new Label(d.customer().name());
-        name.getStyleClass().add("customer-name");
-        Label setting = new Label(d.setting() + "  ·  " + (vm.mode() == Mode.PRACTICE ? "Practice: feedback after each reply" : "Assessment: feedback in the debrief"));
-        setting.getStyleClass().add("muted");
-        Label persona = new Label(d.customer().persona());
-        persona.setWrapText(true);
-        persona.getStyleClass().add("muted");
-        VBox who = new VBox(2, name, setting, persona);
+        Label title = new Label(d.title());
+        title.getStyleClass().add("customer-name");
+        title.setWrapText(true);
+        title.setId("conversation-title");
+        Label where = new Label(d.customer().name() + "  \u00b7  " + d.setting());
+        where.getStyleClass().add("muted");
+        where.setWrapText(true);
+        Label mode = new Label(vm.mode() == Mode.PRACTICE ? "Practice: feedback after each reply" : "Assessment: feedback in the debrief",
+                new FontIcon(vm.mode() == Mode.PRACTICE ? "mdi2s-school-outline" : "mdi2c-clipboard-check-outline"));
+        mode.getStyleClass().addAll("mode-badge", vm.mode() == Mode.PRACTICE ? "practice" : "assessment");
+        mode.setId("conversation-mode");
+        Label progress = new Label();
+        progress.setId("conversation-progress");
+        progress.getStyleClass().add("muted");
+        progress.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.endedProperty().get()
+                        ? "Conversation over"
+                        : vm.briefingProperty().get() ? "Before the first decision (about " + vm.expectedDecisions() + " in all)"
+                        : "Decision " + vm.decisionNumberProperty().get() + " of about " + Math.max(vm.expectedDecisions(), vm.decisionNumberProperty().get()),
+                vm.endedProperty(), vm.briefingProperty(), vm.decisionNumberProperty()));
+        HBox status = new HBox(12, mode, progress);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox who = new VBox(2, title, where, status);
         HBox.setHgrow(who, Priority.ALWAYS);
         Button leave = new Button("Leave", new FontIcon("mdi2e-exit-to-app"));
         leave.setId("leave");
@@ -111,11 +129,13 @@ public final class ConversationView extends BorderPane {
             transcript.layout();
             scroll.layout();
             scroll.setVvalue(1.0);
+            focusLatest();
         });
         transcript.heightProperty().addListener((o, a, b) -> scroll.setVvalue(1.0));
         vm.offered().addListener((ListChangeListener<Choice>) c -> rebuildChoices());
         vm.endedProperty().addListener((o, a, b) -> rebuildChoices());
         vm.briefingProperty().addListener((o, a, b) -> rebuildChoices());
+        vm.readingProperty().addListener((o, a, b) -> rebuildChoices());
         vm.moodProperty().addListener((o, a, b) -> meter.set(b.intValue()));
         vm.selectedProperty().addListener((o, a, b) -> {
             for (int i = 0; i < choices.getChildren().size(); i++) {
@@ -125,26 +145,38 @@ public final class ConversationView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
+    /**
+     * Keys. A reply is sent only by its number then Enter, by a click, or by Enter on a reply the trainee moved to
+     * themselves: a bare Enter or Space after a reply never sends the next one. While the pre-brief or (in practice
+     * mode) the feedback is on screen, Enter and Space go on.
+     */
     private void onKey(KeyEvent e) {
         KeyCode k = e.getCode();
-        if (k.isDigitKey() && !vm.briefingProperty().get()) {
+        boolean waiting = vm.briefingProperty().get() || vm.readingProperty().get();
+        if (k.isDigitKey()) {
             int n = digit(k);
-            if (n >= 1 && n <= vm.offered().size()) {
+            if (!waiting && n >= 1 && n <= vm.offered().size()) {
                 vm.select(n - 1);
                 if (choices.getChildren().get(n) instanceof ToggleButton t) t.requestFocus();
                 e.consume();
             }
-        } else if (k == KeyCode.ENTER) {
+        } else if (k == KeyCode.ENTER || k == KeyCode.SPACE) {
             if (vm.briefingProperty().get()) {
                 vm.begin();
                 e.consume();
-            } else if (vm.endedProperty().get()) {
-                showDebrief();
+            } else if (vm.readingProperty().get()) {
+                vm.continueOn();
                 e.consume();
-            } else if (vm.selectedProperty().get() >= 0) {
+            } else if (vm.endedProperty().get()) {
+                if (k == KeyCode.ENTER) showDebrief();
+                e.consume();
+            } else if (k == KeyCode.ENTER && vm.selectedProperty().get() >= 0) {
                 vm.confirm();
                 e.consume();
+            } else if (k == KeyCode.ENTER) {
+                e.consume(); // nothing chosen: Enter sends nothing
             }
+            // Space on a reply the trainee moved to presses it, as on any button.
         } else if (k == KeyCode.ESCAPE) {
             askToLeave();
             e.consume();
@@ -186,6 +218,20 @@ public final class ConversationView extends BorderPane {
             debrief.requestFocus();
             return;
         }
+        if (vm.readingProperty().get()) {
+            Button next = new Button("Continue", new FontIcon("mdi2a-arrow-down"));
+            next.setId(CONTINUE_BUTTON_ID);
+            next.getStyleClass().add("choice-button");
+            next.setFocusTraversable(false);
+            next.setOnAction(e -> vm.continueOn());
+            Label hint = new Label("Read the feedback and how " + vm.dialogue().customer().name()
+                    + " took it. Press Enter or Space (or click Continue) for your next reply.");
+            hint.getStyleClass().add("hint");
+            hint.setWrapText(true);
+            choices.getChildren().addAll(hint, next);
+            focusLatest();
+            return;
+        }
         Label hint = new Label("Your reply: press 1–" + vm.offered().size() + " then Enter, or click a reply.");
         hint.getStyleClass().add("hint");
         choices.getChildren().add(hint);
@@ -201,21 +247,40 @@ public final class ConversationView extends BorderPane {
             b.setWrapText(true);
             b.setAccessibleText("Reply " + (i + 1) + ": " + offered.get(i).say());
             b.setOnAction(e -> vm.choose(pos));
+            b.focusedProperty().addListener((o, was, is) -> {
+                if (is) vm.select(pos); // moving to a reply (Tab, arrows) highlights it; Enter then sends it
+            });
             choices.getChildren().add(b);
         }
-        if (choices.getChildren().size() > 1) choices.getChildren().get(1).requestFocus();
+        focusLatest();
+    }
+
+    /**
+     * After a reply the focus goes to what the trainee should read next, never to a reply: the feedback in practice
+     * mode, else the customer's latest line.
+     */
+    private void focusLatest() {
+        if (vm.endedProperty().get() || vm.briefingProperty().get()) return;
+        Node target = vm.readingProperty().get() && lastFeedback != null ? lastFeedback : lastCustomer;
+        if (target != null) target.requestFocus();
     }
 
     // == REGION transcript lines ==
     private Node render(Line l) {
         return switch (l.kind()) {
-            case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue().prebrief(), 820);
-            case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
-                    l.text(), "customer", Pos.CENTER_LEFT, 760);
+            case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue(), 820);
+            // The mood meter speaks for how the customer feels, so the line carries no second mood word.
+            case CUSTOMER -> lastCustomer = focusable(TranscriptLines.bubble(vm.dialogue().customer().name(), l.text(), "customer", Pos.CENTER_LEFT, 760));
             case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, 760);
-            case FEEDBACK -> TranscriptLines.feedback(l, vm.catalog(), nav::showTechniques, 820);
+            case FEEDBACK -> lastFeedback = focusable(TranscriptLines.feedback(l, vm.catalog(), nav::showTechniques, 820));
             case ENDING -> ending(l);
         };
+    }
+
+    /** A transcript entry the focus can rest on (for screen readers and keyboard users); Tab still skips it. */
+    private static Node focusable(Node n) {
+        n.getStyleClass().add("focus-target");
+        return n;
     }
 
     private Node ending(Line l) {

@@ -41,6 +41,9 @@ public final class ConversationViewModel {
     private final ReadOnlyIntegerWrapper mood = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper briefing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper decisionNumber = new ReadOnlyIntegerWrapper();
+    private final int expectedDecisions;
     private final javafx.beans.property.ReadOnlyStringWrapper saveProblem = new javafx.beans.property.ReadOnlyStringWrapper();
     private org.rapport.store.AttemptRecorder recorder;
     private long shownAt;
@@ -58,15 +61,37 @@ public final class ConversationViewModel {
             lines.add(new Line(Line.Kind.CUSTOMER, n.say(), n.emotion(), null, null, null));
             lines.add(new Line(Line.Kind.TRAINEE, n.choices().get(d.chosen()).say(), null, n.choices().get(d.chosen()), null, null));
         }
+        this.expectedDecisions = expectedDecisions(dialogue, playthrough);
+        // Who the customer is and the pre-brief open every transcript, so the trainee can look back at them.
+        lines.add(0, new Line(Line.Kind.PREBRIEF, dialogue.summary(), null, null, null, null));
         boolean atTheStart = playthrough.transcript().decisions().isEmpty() && playthrough.current().id().equals(dialogue.start());
-        if (atTheStart && !dialogue.prebrief().isEmpty()) {
-            // The pre-brief comes before the customer's first line; the clock for the first reply starts after it.
-            lines.add(new Line(Line.Kind.PREBRIEF, dialogue.summary(), null, null, null, null));
+        if (atTheStart) {
+            // A new conversation opens on the pre-brief; the customer speaks, and the clock starts, when the trainee is ready.
             briefing.set(true);
             mood.set(playthrough.mood());
         } else {
             arrive(playthrough.current());
         }
+        decisionNumber.set(playthrough.transcript().decisions().size() + 1);
+    }
+
+    /**
+     * About how many decisions a conversation takes: the number on the path of best replies from where play stands
+     * (paths differ, so the header says "about").
+     */
+    private static int expectedDecisions(Dialogue d, Playthrough from) {
+        int done = from.transcript().decisions().size();
+        Node n = from.current();
+        int mood = from.mood();
+        int more = 0;
+        for (int guard = 0; n instanceof CustomerNode c && guard < 500; guard++) {
+            Choice best = c.choices().stream().max(java.util.Comparator.comparingInt(ch -> ch.grade().points())).orElseThrow();
+            mood = org.rapport.model.Mood.clamp(mood + best.mood());
+            String next = best.nextFor(mood);
+            n = next == null ? null : d.node(next);
+            more++;
+        }
+        return done + more;
     }
 
     // == properties ==
@@ -114,6 +139,38 @@ public final class ConversationViewModel {
     /** True while the pre-brief is shown and the customer has not spoken yet. */
     public ReadOnlyBooleanProperty briefingProperty() {
         return briefing.getReadOnlyProperty();
+    }
+
+    /** True in practice mode while the feedback on the last reply is on screen and the next replies wait for the trainee. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /** The decision the trainee is at, counting from 1. */
+    public ReadOnlyIntegerProperty decisionNumberProperty() {
+        return decisionNumber.getReadOnlyProperty();
+    }
+
+    /** About how many decisions this conversation takes (on the path of best replies). */
+    public int expectedDecisions() {
+        return expectedDecisions;
+    }
+
+    /** After the feedback has been read (practice mode): the next replies are offered, and the clock starts. */
+    public void continueOn() {
+        if (!reading.get()) return;
+        reading.set(false);
+        offered.setAll(playthrough.offered());
+        shownAt = nanoClock.getAsLong();
+    }
+
+    /**
+     * For an author playing from a node to check the replies: no pre-brief card and no wait, the customer speaks
+     * at once. Call before a view shows the conversation.
+     */
+    public void withoutBrief() {
+        if (!lines.isEmpty() && lines.get(0).kind() == Line.Kind.PREBRIEF) lines.remove(0);
+        begin();
     }
 
     /** Ends the pre-brief: the customer speaks, and the replies are offered. */
@@ -170,7 +227,7 @@ public final class ConversationViewModel {
 
     /** Gives the reply shown at {@code shownPosition}: records it with the time taken, and shows what happens. */
     public StepResult choose(int shownPosition) {
-        if (ended.get() || briefing.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
+        if (ended.get() || briefing.get() || reading.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
         long millis = (nanoClock.getAsLong() - shownAt) / 1_000_000;
         StepResult r = playthrough.choose(shownPosition, millis);
         if (recorder != null) {
@@ -184,6 +241,12 @@ public final class ConversationViewModel {
                     Debrief.better((CustomerNode) dialogue.node(r.decision().nodeId()), r.choice()), null));
         }
         arrive(r.now());
+        decisionNumber.set(playthrough.transcript().decisions().size() + 1);
+        if (mode == Mode.PRACTICE && !r.ended()) {
+            // The feedback is read first: the next replies wait until the trainee asks for them.
+            offered.clear();
+            reading.set(true);
+        }
         return r;
     }
 

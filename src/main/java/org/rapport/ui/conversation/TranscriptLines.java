@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.rapport.catalog.Catalog;
 import org.rapport.model.Choice;
+import org.rapport.model.Dialogue;
 import org.rapport.model.Prebrief;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,16 +43,19 @@ public final class TranscriptLines {
     }
 
     /**
-     * The pre-brief, before the customer's first line: what the trainee is here to do, and what the agent may and may
-     * not do in this scenario. It stays at the top of the transcript, so the trainee can look back at it.
+     * Who the customer is and the pre-brief, before the customer's first line: what the trainee is here to do, and
+     * what the agent may and may not do in this scenario. It stays at the top of the transcript, so the trainee can
+     * look back at it.
      */
-    public static Node prebrief(Prebrief p, double maxWidth) {
+    public static Node prebrief(Dialogue d, double maxWidth) {
         Label title = new Label("Before you start");
         title.getStyleClass().add("section-title");
         VBox box = new VBox(title);
         box.getStyleClass().add("prebrief");
         box.setId("prebrief");
         StringBuilder spoken = new StringBuilder("Before you start. ");
+        Prebrief p = d.prebrief();
+        section(box, spoken, "Who you are talking to", List.of(d.customer().persona()), "mdi2a-account-outline");
         section(box, spoken, "In this conversation, aim to", p.objectives(), "mdi2t-target");
         section(box, spoken, "What you may do", p.mayDo(), "mdi2c-check-circle-outline");
         section(box, spoken, "What you may not do", p.mayNotDo(), "mdi2c-close-circle-outline");
@@ -67,7 +71,7 @@ public final class TranscriptLines {
         h.getStyleClass().add("strong");
         VBox list = new VBox(2);
         for (String item : items) {
-            Label l = new Label("\u2022  " + item);
+            Label l = new Label(items.size() == 1 ? item : "\u2022  " + item);
             l.setWrapText(true);
             list.getChildren().add(l);
         }

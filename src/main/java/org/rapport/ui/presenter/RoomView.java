@@ -220,7 +220,7 @@ public final class RoomView extends BorderPane {
             Label summary = new Label(d.summary());
             summary.setWrapText(true);
             summary.setMinHeight(Region.USE_PREF_SIZE);
-            Node brief = org.rapport.ui.conversation.TranscriptLines.prebrief(d.prebrief(), Double.MAX_VALUE);
+            Node brief = org.rapport.ui.conversation.TranscriptLines.prebrief(d, Double.MAX_VALUE);
             stage.getChildren().addAll(who, summary, brief);
             return;
         }
