@@ -35,8 +35,9 @@ key ctrl+f; xdotool type --delay 40 "${DIALOGUE_WORDS:-funeral flowers}"; sleep 
 key Down; key Return; sleep 1.5                                             # start the first match
 shot prebrief                                                               # the pre-brief comes first
 key Return; sleep 0.8                                                       # Enter starts the conversation
-key 1; key Return; key 2; key Return; key 1; key Return
-sleep 1
+key 2; sleep 0.5
+shot conversation-chosen                                                    # a reply chosen by its number, not yet sent
+key Return; sleep 1                                                         # sent: the feedback, and how the customer took it
 shot conversation
 for i in $(seq 1 40); do
   case "$(xdotool getwindowname "$WID")" in *Debrief*) break ;; esac

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Renders a printable XHTML page to PDF with openhtmltopdf. The fonts (DejaVu Sans, see {@code fonts/LICENSE-DejaVu.txt})
  * ship inside the app and are embedded in the file, so quotes, dashes and accented names print the same on every
- * machine, with no network and nothing installed.
+ * machine, with no network and nothing installed. The files are tagged (PDF/UA): a structure tree of headings,
+ * paragraphs, lists and tables, the document's language and its title, so a screen reader can read them.
  */
 public final class Pdf {
     static final String FONT = "DejaVu Sans";
@@ -34,6 +35,8 @@ public final class Pdf {
     public static void write(String xhtml, OutputStream out) throws IOException {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
+        // Tagged PDF/UA: a structure tree, the language and the title, so a screen reader can read the page in order.
+        b.usePdfUaAccessbility(true);
         b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
         b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
         b.useFont(() -> Pdf.class.getResourceAsStream("fonts/DejaVuSans-Oblique.ttf"), FONT, 400, FontStyle.ITALIC, true);

@@ -133,6 +133,29 @@ class PrintTest {
             assertTrue(second.contains("Facilitator guide: " + d.title()) && second.contains("Page 2 of"), "every page says what it is: " + second);
         }
         assertTrue(text.contains("—") || text.contains("’") || text.contains("“"), "typographic characters survive (embedded font)");
+        assertTagged(pdf, "Facilitator guide: " + d.title());
+    }
+
+    /** A tagged PDF (PDF/UA): marked content with a structure tree of headings and paragraphs, its language and its title. */
+    static void assertTagged(byte[] pdf, String title) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var catalogDict = doc.getDocumentCatalog();
+            assertTrue(catalogDict.getMarkInfo() != null && catalogDict.getMarkInfo().isMarked(), "the PDF says it is tagged");
+            var root = catalogDict.getStructureTreeRoot();
+            assertTrue(root != null && !root.getKids().isEmpty(), "with a structure tree");
+            java.util.Set<String> types = new java.util.HashSet<>();
+            java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>(root.getKids());
+            while (!todo.isEmpty()) {
+                Object k = todo.pop();
+                if (k instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                    types.add(e.getStructureType());
+                    todo.addAll(e.getKids());
+                }
+            }
+            assertTrue(types.contains("H1") && types.contains("P"), "headings and paragraphs are tagged: " + types);
+            assertEquals("en", catalogDict.getLanguage(), "the language is set");
+            assertEquals(title, doc.getDocumentInformation().getTitle(), "the title is set");
+        }
     }
 
     @Test
@@ -164,6 +187,7 @@ class PrintTest {
         Path pdf = dir.resolve("debrief.pdf");
         doc.save(pdf);
         String text = pdfText(Files.readAllBytes(pdf));
+        assertTagged(Files.readAllBytes(pdf), "Debrief: " + d.title());
         assertTrue(text.contains("Debrief: " + d.title()));
         assertTrue(text.contains(debrief.percent() + "%"));
         assertTrue(text.contains("A better reply".toUpperCase()) || text.contains("A better reply"));
