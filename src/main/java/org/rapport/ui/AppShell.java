@@ -215,8 +215,6 @@ public final class AppShell extends BorderPane implements Navigator {
         Button progress = new Button("Progress", new FontIcon("mdi2c-chart-line"));
         progress.setId("nav-progress");
         progress.setOnAction(e -> showProgress());
-        progress.setVisible(ctx.store().isPresent());
-        progress.setManaged(ctx.store().isPresent());
         Button who = new Button("", new FontIcon("mdi2a-account-circle-outline"));
         who.setId("nav-trainee");
         who.textProperty().bind(ctx.traineeProperty().map(t -> t.name()).orElse("Who is practising?"));
@@ -251,6 +249,13 @@ public final class AppShell extends BorderPane implements Navigator {
             saveSettings();
         });
         ctx.modeProperty().addListener((o, a, b) -> saveSettings());
+        // A first run shows only what can be done before anyone is practising: say who you are, read the techniques.
+        var nobodyYet = ctx.traineeProperty().isNull().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> ctx.store().isPresent()));
+        for (Button b : java.util.List.of(library, progress, author, present, classroom)) {
+            boolean shown = b != progress || ctx.store().isPresent();
+            b.visibleProperty().bind(nobodyYet.not().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> shown)));
+            b.managedProperty().bind(b.visibleProperty());
+        }
         HBox bar = new HBox(title, library, techniques, progress, author, present, classroom, spacer, who, smaller, bigger, theme);
         bar.getStyleClass().add("app-bar");
         return bar;

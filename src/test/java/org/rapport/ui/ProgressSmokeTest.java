@@ -81,8 +81,13 @@ class ProgressSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(shell).lookup("#new-trainee-name").tryQuery()
                 .map(n -> n.getScene() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#nav-library", "#nav-progress", "#nav-author", "#nav-present", "#nav-classes")) {
+            assertTrue(!robot.lookup(id).query().isVisible(), id + " waits until someone is practising");
+        }
+        assertTrue(robot.lookup("#nav-techniques").query().isVisible(), "the techniques can be read before that");
         robot.write(name).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-late-parcel").tryQuery().isPresent());
+        assertTrue(robot.lookup("#nav-library").query().isVisible() && robot.lookup("#nav-present").query().isVisible(), "then everything is there");
         if (practice) robot.clickOn("#mode-practice");
         robot.clickOn("#start-late-parcel");
         WaitForAsyncUtils.waitForFxEvents();

@@ -198,7 +198,26 @@ public final class LibraryView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (scrollByRow(scroll, e.getDeltaY())) e.consume();
+        });
         return scroll;
+    }
+
+    /**
+     * One notch of the wheel moves the cards by one row (a card's height and the gap), not the few pixels a scroll pane
+     * moves by default. Returns false when there is nothing to scroll.
+     */
+    static boolean scrollByRow(ScrollPane scroll, double deltaY) {
+        if (deltaY == 0 || !(scroll.getContent() instanceof javafx.scene.layout.Region content) || content.getChildrenUnmodifiable().isEmpty()) return false;
+        double extra = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (extra <= 0) return false;
+        double row = content.getChildrenUnmodifiable().get(0).getBoundsInParent().getHeight();
+        if (content instanceof javafx.scene.layout.FlowPane f) row += f.getVgap();
+        if (content instanceof javafx.scene.layout.TilePane t) row += t.getVgap();
+        double step = row / extra * (scroll.getVmax() - scroll.getVmin());
+        scroll.setVvalue(Math.max(scroll.getVmin(), Math.min(scroll.getVmax(), scroll.getVvalue() - Math.signum(deltaY) * step)));
+        return true;
     }
 
     // == REGION cards ==

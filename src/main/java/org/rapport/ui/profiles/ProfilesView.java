@@ -29,7 +29,9 @@ public final class ProfilesView extends VBox {
         setId("profiles");
         Label title = new Label("Who is practising?");
         title.getStyleClass().add("screen-title");
-        Label hint = new Label("Each trainee's attempts and progress are kept separately on this computer.");
+        Label hint = new Label("Each trainee's attempts and progress are kept separately on this computer. Facilitators and"
+                + " authors: add your own name too; the library, the author view, presenting and classes open once someone is practising.");
+        hint.setWrapText(true);
         hint.getStyleClass().add("muted");
 
         ListView<Trainee> list = new ListView<>(vm.trainees());
