@@ -126,6 +126,7 @@ public final class AppShell extends BorderPane implements Navigator {
         ctx.modeProperty().set("practice".equals(t.defaultMode()) ? Mode.PRACTICE : Mode.ASSESSMENT);
         dark = "dark".equals(t.theme());
         applyTheme(dark);
+        markTheme(this);
         themeButton.setText(dark ? "Light" : "Dark");
         fontSize = t.fontSize();
         applyFont();
@@ -245,6 +246,8 @@ public final class AppShell extends BorderPane implements Navigator {
         theme.setOnAction(e -> {
             dark = !dark;
             applyTheme(dark);
+            markTheme(this);
+        markTheme(this);
             theme.setText(dark ? "Light" : "Dark");
             saveSettings();
         });
@@ -261,8 +264,24 @@ public final class AppShell extends BorderPane implements Navigator {
         return bar;
     }
 
+    private static boolean darkNow;
+
+    /**
+     * Switches AtlantaFX's light or dark palette for every window, and marks each window's root with the style class
+     * "dark", where rapport.css adjusts the few tokens the dark palette would leave below WCAG AA (ContrastTest).
+     */
     public static void applyTheme(boolean dark) {
+        darkNow = dark;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot() != null) markTheme(w.getScene().getRoot());
+        }
+    }
+
+    /** Gives a new window's root the current theme's style class (see {@link #applyTheme}). */
+    public static void markTheme(javafx.scene.Parent root) {
+        root.getStyleClass().remove("dark");
+        if (darkNow) root.getStyleClass().add("dark");
     }
 
     private void scaleFont(int direction) {

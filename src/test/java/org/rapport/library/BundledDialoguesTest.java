@@ -182,6 +182,36 @@ class BundledDialoguesTest {
                 "her own dog chewed them: nobody can say she had no way to know");
     }
 
+    @Test
+    void theLibraryKeepsOneHouseStyle() throws IOException {
+        java.util.regex.Pattern clock = java.util.regex.Pattern.compile("\\b\\d{1,2}(:\\d{2})?\\s?(am|pm|AM|PM|A\\.M\\.|P\\.M\\.)(?![\\w.])");
+        java.util.regex.Pattern dayFirst = java.util.regex.Pattern.compile("\\b\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)\\b");
+        java.util.regex.Pattern spelledMoney = java.util.regex.Pattern.compile("\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[ -]dollars?\\b");
+        for (Dialogue d : dialogues()) {
+            assertFalse(d.summary().toLowerCase(java.util.Locale.ROOT).contains("the trainee"),
+                    d.id() + ": the blurb speaks to the trainee as 'you', not about 'the trainee': " + d.summary());
+            for (String t : texts(d)) {
+                assertFalse(clock.matcher(t).find(), d.id() + ": times are written 1:30 p.m.: " + t);
+                assertFalse(dayFirst.matcher(t).find(), d.id() + ": dates are written Friday, June 27: " + t);
+            }
+            for (String t : written(d)) {
+                String outsideQuotes = t.replaceAll("'[^']*'", "");
+                assertFalse(spelledMoney.matcher(outsideQuotes).find(), d.id() + ": money in the written parts is $3, $9,400: " + t);
+            }
+        }
+    }
+
+    /** The parts of a dialogue that are written to the trainee rather than spoken: blurb, setting, pre-brief, whys, endings. */
+    private static List<String> written(Dialogue d) {
+        List<String> out = new java.util.ArrayList<>(List.of(d.summary(), d.setting()));
+        out.addAll(d.prebrief().objectives());
+        out.addAll(d.prebrief().mayDo());
+        out.addAll(d.prebrief().mayNotDo());
+        for (CustomerNode n : d.decisions()) for (Choice c : n.choices()) out.add(c.why());
+        for (EndingNode e : d.endings()) out.add(e.ending().summary());
+        return out;
+    }
+
     /** What the trainee can read in a dialogue: the setting, persona, pre-brief, every line, reply, why and ending. */
     private static List<String> texts(Dialogue d) {
         List<String> out = new java.util.ArrayList<>(List.of(d.summary(), d.setting(), d.customer().persona()));

@@ -236,6 +236,7 @@ public final class PresenterView extends BorderPane {
         Stage st = new Stage();
         st.setTitle("Rapport · " + vm.session().dialogue().title() + " (room view)");
         Scene scene = new Scene(room, b.getWidth(), b.getHeight());
+        org.rapport.ui.AppShell.markTheme(room);
         scene.getStylesheets().add(PresenterView.class.getResource("/org/rapport/ui/rapport.css").toExternalForm());
         st.setScene(scene);
         st.setX(b.getMinX());
