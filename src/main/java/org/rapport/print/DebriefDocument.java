@@ -135,7 +135,6 @@ public final class DebriefDocument {
     private static void decision(StringBuilder h, DecisionReview r, Extras extras, String customer, Catalog catalog) {
         Choice c = r.chosen();
         h.append("<div class=\"card\">\n<h3>").append(r.number()).append(". ").append(esc(customer));
-        if (r.emotion() != null) h.append(" <span class=\"muted\">(").append(esc(r.emotion())).append(")</span>");
         h.append("</h3>\n<p class=\"quote\">“").append(esc(r.customerSaid())).append("”</p>\n");
         if (extras != null) extras.beforeReply(r.number(), h);
         h.append("<p><span class=\"label\">").append(extras != null ? esc(extras.replyLabel()) : "You said").append("</span> <span class=\"grade ")

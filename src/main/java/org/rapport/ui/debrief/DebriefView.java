@@ -181,13 +181,14 @@ public final class DebriefView extends BorderPane {
         String customer = vm.dialogue().customer().name();
         Label number = new Label(r.number() + ".");
         number.getStyleClass().add("section-title");
-        Label said = new Label(customer + (r.emotion() == null ? "" : " (" + r.emotion() + ")") + ": \"" + r.customerSaid() + "\"");
+        Label said = new Label(customer + ": \"" + r.customerSaid() + "\""); // the mood line below speaks for how she felt
         said.setWrapText(true);
         Choice c = r.chosen();
         Label you = new Label("You: \"" + c.say() + "\"");
         you.setWrapText(true);
         you.getStyleClass().add("quote");
-        Label mood = new Label("mood " + r.moodBefore() + " → " + r.moodAfter() + "   ·   " + DebriefViewModel.seconds(r.millis()) + " to decide");
+        Label mood = new Label(org.rapport.model.Mood.describe(r.moodBefore()) + " (" + r.moodBefore() + ") → "
+                + org.rapport.model.Mood.describe(r.moodAfter()) + " (" + r.moodAfter() + ")   ·   " + DebriefViewModel.seconds(r.millis()) + " to decide");
         mood.getStyleClass().add("muted");
         HBox head = new HBox(10, Widgets.grade(c.grade()), mood);
         head.setAlignment(Pos.CENTER_LEFT);

@@ -213,6 +213,7 @@ public final class RoomView extends BorderPane {
         }
         if (vm.briefingProperty().get()) {
             decision.setText("Before we start");
+            votesIn.setVisible(false); // nothing to vote on yet
             var d = vm.session().dialogue();
             Label who = new Label(d.customer().name() + "  \u00b7  " + d.setting());
             who.getStyleClass().add("presenter-speaker");
