@@ -17,7 +17,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,8 +57,11 @@ public final class RoomSession {
         }
     }
 
-    /** What became of a vote sent from a phone. Only {@link #ACCEPTED} counts. */
-    public enum PhoneVote { ACCEPTED, MALFORMED, LATE, OTHER_DECISION, REPEATED }
+    /**
+     * What became of a vote sent from a phone. {@link #ACCEPTED} and {@link #CHANGED} count (a changed vote replaces the
+     * phone's earlier one); {@link #REPEATED} is the same vote again, which changes nothing.
+     */
+    public enum PhoneVote { ACCEPTED, CHANGED, MALFORMED, LATE, OTHER_DECISION, REPEATED }
 
     /**
      * A decision the room made. {@code round} names this decision's voting round (phones vote for a round); {@code
@@ -68,10 +74,14 @@ public final class RoomSession {
         }
     }
 
-    /** The decision on screen: its voting round, the votes so far, and how much is revealed. */
-    record Open(String round, Tally tally, Integer showOfHands, Phase phase, Set<String> phones) {
+    /**
+     * The decision on screen: its voting round, the votes so far, and how much is revealed. {@code phones}: each phone
+     * that voted in this round and the file index of its vote (-1 when a session saved by an older version did not
+     * record it), so that a phone can change its vote until the votes are revealed.
+     */
+    record Open(String round, Tally tally, Integer showOfHands, Phase phase, Map<String, Integer> phones) {
         Open {
-            phones = Set.copyOf(phones);
+            phones = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phones));
         }
 
         Open with(Tally t) {
@@ -111,9 +121,9 @@ public final class RoomSession {
             return phase == Phase.GRADES;
         }
 
-        /** Phones may vote now. */
+        /** Phones may vote (or change their vote) now: until the votes are revealed. */
         public boolean votingOpen() {
-            return phase == Phase.VOTING || phase == Phase.DISTRIBUTION;
+            return phase == Phase.VOTING;
         }
     }
 
@@ -197,7 +207,7 @@ public final class RoomSession {
             return;
         }
         rounds++;
-        open = new Open(id + "-" + rounds, Tally.empty(play.offered().size()), null, Phase.VOTING, Set.of());
+        open = new Open(id + "-" + rounds, Tally.empty(play.offered().size()), null, Phase.VOTING, Map.of());
     }
 
     // == reading ==
@@ -340,11 +350,18 @@ public final class RoomSession {
         change(() -> {
             requireOpen();
             rounds++;
-            open = new Open(id + "-" + rounds, Tally.empty(play.offered().size()), null, Phase.VOTING, Set.of());
+            open = new Open(id + "-" + rounds, Tally.empty(play.offered().size()), null, Phase.VOTING, Map.of());
         });
     }
 
     // == phones ==
+
+    /** Phones that voted at a decision already taken: who, but no longer what (the tally keeps the counts). */
+    private static Map<String, Integer> asVotes(Set<String> phones) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String p : phones) out.put(p, -1);
+        return out;
+    }
 
     /** A new phone token: random, signed with this session's secret so no list of tokens needs keeping. */
     public String issuePhoneToken() {
@@ -386,21 +403,24 @@ public final class RoomSession {
 
     /**
      * A vote from a phone, for the reply shown at {@code position} in voting round {@code round}. Counts only when the
-     * phone's token is genuine, the round is the decision on screen, voting is still open (grades not yet revealed), the
-     * reply exists and this phone has not voted in this round.
+     * phone's token is genuine, the round is the decision on screen, voting is still open (the votes not yet revealed)
+     * and the reply exists. A phone that voted already changes its vote: one phone, one ballot.
      */
     public PhoneVote phoneVote(String round, String token, int position) {
         PhoneVote[] result = new PhoneVote[1];
         synchronized (this) {
             result[0] = judge(round, token, position);
-            if (result[0] == PhoneVote.ACCEPTED) {
-                Set<String> phones = new LinkedHashSet<>(open.phones());
-                phones.add(token);
-                open = new Open(open.round(), open.tally().plusOne(play.offered().get(position).index()), open.showOfHands(), open.phase(), phones);
+            if (result[0] == PhoneVote.ACCEPTED || result[0] == PhoneVote.CHANGED) {
+                int index = play.offered().get(position).index();
+                Map<String, Integer> phones = new LinkedHashMap<>(open.phones());
+                Integer before = phones.put(token, index);
+                Tally t = open.tally();
+                if (before != null && before >= 0 && t.count(before) > 0) t = t.withCount(before, t.count(before) - 1);
+                open = new Open(open.round(), t.plusOne(index), open.showOfHands(), open.phase(), phones);
                 save();
             }
         }
-        if (result[0] == PhoneVote.ACCEPTED) fire();
+        if (result[0] == PhoneVote.ACCEPTED || result[0] == PhoneVote.CHANGED) fire();
         return result[0];
     }
 
@@ -408,15 +428,35 @@ public final class RoomSession {
         if (round == null || !isPhoneToken(token)) return PhoneVote.MALFORMED;
         boolean current = open != null && round.equals(open.round());
         if (!current) return knownRound(round) ? PhoneVote.LATE : PhoneVote.OTHER_DECISION;
-        if (open.phase() == Phase.GRADES) return PhoneVote.LATE;
+        if (open.phase() != Phase.VOTING) return PhoneVote.LATE;
         if (position < 0 || position >= play.offered().size()) return PhoneVote.MALFORMED;
-        if (open.phones().contains(token)) return PhoneVote.REPEATED;
-        return PhoneVote.ACCEPTED;
+        Integer before = open.phones().get(token);
+        if (before == null) return PhoneVote.ACCEPTED;
+        if (before == play.offered().get(position).index()) return PhoneVote.REPEATED;
+        return before < 0 ? PhoneVote.REPEATED : PhoneVote.CHANGED;
     }
 
     /** True when this phone already voted in the round on screen. */
     public synchronized boolean hasVoted(String token) {
-        return open != null && open.phones().contains(token);
+        return open != null && open.phones().containsKey(token);
+    }
+
+    /** The reply (shown position, counting from 0) this phone voted for in the round on screen, if any. */
+    public synchronized Optional<Integer> phoneChoice(String token) {
+        if (open == null || play.ended()) return Optional.empty();
+        Integer index = open.phones().get(token);
+        if (index == null || index < 0) return Optional.empty();
+        List<Choice> offered = play.offered();
+        for (int i = 0; i < offered.size(); i++) if (offered.get(i).index() == index) return Optional.of(i);
+        return Optional.empty();
+    }
+
+    /** How many of these phones voted in the round on screen. */
+    public synchronized int votedAmong(Set<String> tokens) {
+        if (open == null) return 0;
+        int n = 0;
+        for (String t : open.phones().keySet()) if (tokens.contains(t)) n++;
+        return n;
     }
 
     // == revealing and moving on ==
@@ -507,7 +547,7 @@ public final class RoomSession {
     }
 
     private void take(int fileIndex, DecidedBy by) {
-        Step step = new Step(play.current().id(), open.round(), open.tally(), open.showOfHands(), fileIndex, by, open.phones());
+        Step step = new Step(play.current().id(), open.round(), open.tally(), open.showOfHands(), fileIndex, by, open.phones().keySet());
         play.chooseIndex(fileIndex, 0);
         steps.add(step);
         Redo r = redo.peekFirst();
@@ -542,7 +582,7 @@ public final class RoomSession {
                     Step last = steps.remove(steps.size() - 1);
                     redo.addFirst(new Redo(last, open));
                     play = Playthrough.replay(dialogue, play.transcript(), steps.size());
-                    open = new Open(last.round(), last.tally(), last.showOfHands(), Phase.GRADES, last.phones());
+                    open = new Open(last.round(), last.tally(), last.showOfHands(), Phase.GRADES, asVotes(last.phones()));
                     said[0] = "Back to decision " + (steps.size() + 1) + ".";
                 }
             }

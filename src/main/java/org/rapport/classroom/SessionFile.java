@@ -115,7 +115,9 @@ public final class SessionFile {
         o.add("votes", ints(op.tally().counts()));
         o.addProperty("showOfHands", op.showOfHands());
         o.addProperty("phase", op.phase().name().toLowerCase(Locale.ROOT));
-        o.add("phones", strings(op.phones()));
+        JsonObject phones = new JsonObject(); // each phone's vote in this round, so it can still change it after a resume
+        op.phones().forEach(phones::addProperty);
+        o.add("phones", phones);
         return o;
     }
 
@@ -184,7 +186,7 @@ public final class SessionFile {
     }
 
     private static Open open(JsonObject o) {
-        return new Open(str(o, "round"), tally(o), hands(o), Phase.valueOf(str(o, "phase").toUpperCase(Locale.ROOT)), phones(o));
+        return new Open(str(o, "round"), tally(o), hands(o), Phase.valueOf(str(o, "phase").toUpperCase(Locale.ROOT)), phoneVotes(o));
     }
 
     private static Tally tally(JsonObject o) {
@@ -202,6 +204,15 @@ public final class SessionFile {
         Set<String> out = new LinkedHashSet<>();
         JsonElement e = o.get("phones");
         if (e != null && e.isJsonArray()) e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
+        return out;
+    }
+
+    /** The phones' votes of the open round: an object (token to file index), or a list of tokens from an older file. */
+    private static java.util.Map<String, Integer> phoneVotes(JsonObject o) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        JsonElement e = o.get("phones");
+        if (e != null && e.isJsonObject()) e.getAsJsonObject().entrySet().forEach(x -> out.put(x.getKey(), x.getValue().getAsInt()));
+        else if (e != null && e.isJsonArray()) e.getAsJsonArray().forEach(x -> out.put(x.getAsString(), -1));
         return out;
     }
 

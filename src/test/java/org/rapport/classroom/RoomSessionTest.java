@@ -190,20 +190,28 @@ class RoomSessionTest {
     }
 
     @Test
-    void phoneVotesCountOncePerPhoneAndOnlyForTheOpenDecision() {
+    void eachPhoneHasOneBallotItMayChangeUntilTheVotesAreRevealedAndOnlyForTheOpenDecision() {
         RoomSession s = start();
         String round = s.snapshot().round();
         String a = s.issuePhoneToken();
         String b = s.issuePhoneToken();
         assertEquals(PhoneVote.ACCEPTED, s.phoneVote(round, a, 0));
-        assertEquals(PhoneVote.REPEATED, s.phoneVote(round, a, 1));
+        assertEquals(PhoneVote.REPEATED, s.phoneVote(round, a, 0), "the same vote again changes nothing");
+        assertEquals(1, s.snapshot().tally().total());
+        assertEquals(PhoneVote.CHANGED, s.phoneVote(round, a, 1), "a phone may change its mind");
+        assertEquals(1, s.snapshot().tally().total(), "and still has one ballot");
+        assertEquals(1, s.snapshot().votesAt(1));
+        assertEquals(0, s.snapshot().votesAt(0));
+        assertEquals(java.util.Optional.of(1), s.phoneChoice(a), "the phone's page can show what it chose");
         assertEquals(PhoneVote.MALFORMED, s.phoneVote(round, "0".repeat(24) + "." + "0".repeat(32), 0), "a forged token");
         assertEquals(PhoneVote.MALFORMED, s.phoneVote(round, b, 7), "no reply 8");
         assertEquals(PhoneVote.OTHER_DECISION, s.phoneVote("another-session-1", b, 0));
+        assertEquals(PhoneVote.ACCEPTED, s.phoneVote(round, b, 1));
+        assertEquals(2, s.votedAmong(java.util.Set.of(a, b, "someone-else")));
         s.revealDistribution();
-        assertEquals(PhoneVote.ACCEPTED, s.phoneVote(round, b, 1), "votes still count while the bars are up");
+        assertEquals(PhoneVote.LATE, s.phoneVote(round, b, 1), "once the votes are shown, they are closed");
+        assertEquals(PhoneVote.LATE, s.phoneVote(round, s.issuePhoneToken(), 0));
         s.revealGrades();
-        assertEquals(PhoneVote.LATE, s.phoneVote(round, s.issuePhoneToken(), 0), "not once the answer is out");
         assertEquals(2, s.snapshot().tally().total());
         s.continueWith(0);
         assertEquals(PhoneVote.LATE, s.phoneVote(round, s.issuePhoneToken(), 0));

@@ -77,6 +77,7 @@ public final class PresenterViewModel {
         // The debrief first: the views render when the snapshot changes.
         debrief.set(s.ended() ? RoomDebrief.of(session, catalog) : null);
         snapshot.set(s);
+        countPhones();
     }
 
     public RoomSession session() {
@@ -220,6 +221,49 @@ public final class PresenterViewModel {
         return v + (v == 1 ? " vote" : " votes");
     }
 
+    private final javafx.beans.property.ReadOnlyStringWrapper phoneCount = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.IntegerProperty phoneCap = new javafx.beans.property.SimpleIntegerProperty(org.rapport.classroom.PhoneRoom.DEFAULT_CAP);
+
+    /** For the facilitator: how many phones joined, how many voted on this decision, and whether joining is locked. */
+    public javafx.beans.property.ReadOnlyStringProperty phoneCountProperty() {
+        return phoneCount.getReadOnlyProperty();
+    }
+
+    /** How many phones may join (set before switching phones on; the default is generous). */
+    public javafx.beans.property.IntegerProperty phoneCapProperty() {
+        return phoneCap;
+    }
+
+    private void countPhones() {
+        VoteServer s = phones.get();
+        if (s == null) {
+            phoneCount.set("");
+            return;
+        }
+        int joined = s.room().joinedCount();
+        phoneCount.set(joined + (joined == 1 ? " phone" : " phones") + " joined (of " + s.room().cap() + ") · " + s.votedNow()
+                + " voted on this decision" + (s.room().locked() ? " · joining locked" : ""));
+    }
+
+    /** Stops new phones from joining, or lets them again; phones that joined keep voting. */
+    public void toggleJoining() {
+        VoteServer s = phones.get();
+        if (s == null) return;
+        s.room().lock(!s.room().locked());
+        message.set(s.room().locked() ? "Joining is locked: no new phone can join." : "Phones can join again with code " + s.room().code() + ".");
+        countPhones();
+    }
+
+    /** A new group: a new room code; phones from before count nothing and must join again. */
+    public void newGroup() {
+        VoteServer s = phones.get();
+        if (s == null) return;
+        s.room().startAfresh();
+        qr.set(QrCode.of(s.joinUrl().toString()));
+        message.set("New room code " + s.room().code() + ": phones join again with it.");
+        countPhones();
+    }
+
     /** Switches phone voting on (serving the page on the local network) or off. */
     public void togglePhones() {
         if (phones.get() != null) {
@@ -229,9 +273,12 @@ public final class PresenterViewModel {
         }
         try {
             VoteServer server = phoneServer.get();
+            server.room().cap(Math.max(1, Math.min(org.rapport.classroom.PhoneRoom.MAX_CAP, phoneCap.get())));
+            server.onJoin(() -> UiExecutor.onFx(this::countPhones));
             phones.set(server);
-            qr.set(QrCode.of(server.url().toString()));
-            message.set("Phones can vote at " + server.shortAddress() + ".");
+            qr.set(QrCode.of(server.joinUrl().toString()));
+            message.set("Phones join at " + server.shortAddress() + " with the code " + server.room().code() + ".");
+            countPhones();
         } catch (RoomException e) {
             message.set(e.getMessage());
         }
@@ -242,6 +289,7 @@ public final class PresenterViewModel {
         if (s != null) s.close();
         phones.set(null);
         qr.set(null);
+        countPhones();
     }
 
     /** Closes the presenter: phones stop; the saved session stays, to resume. */

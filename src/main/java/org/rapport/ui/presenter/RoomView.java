@@ -81,6 +81,7 @@ public final class RoomView extends BorderPane {
         vm.notesOnProjectorProperty().addListener((o, a, b) -> render());
         vm.briefingProperty().addListener((o, a, b) -> render());
         vm.phonesProperty().addListener((o, a, b) -> renderPhones());
+        vm.qrProperty().addListener((o, a, b) -> renderPhones()); // a new group has a new code
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         render();
         renderPhones();
@@ -407,6 +408,11 @@ public final class RoomView extends BorderPane {
         return card;
     }
 
+    /** A room code as it is read aloud: its characters with thin gaps. */
+    static String spaced(String code) {
+        return String.join("\u2009", code.split(""));
+    }
+
     private void renderPhones() {
         phoneBox.getChildren().clear();
         VoteServer server = vm.phonesProperty().get();
@@ -420,12 +426,12 @@ public final class RoomView extends BorderPane {
         light.getStyleClass().add("qr-light");
         light.setMinSize(side, side);
         light.setMaxSize(side, side);
-        Group code = new Group(new StackPane(light), modules);
+        Group qrGroup = new Group(new StackPane(light), modules);
         // One module per pixel in the path; scaled up so a phone reads it from the back of the room.
         double scale = facilitator ? 4 : 6;
-        Group scaled = new Group(code);
-        code.setScaleX(scale);
-        code.setScaleY(scale);
+        Group scaled = new Group(qrGroup);
+        qrGroup.setScaleX(scale);
+        qrGroup.setScaleY(scale);
         StackPane holder = new StackPane(scaled);
         holder.getStyleClass().add("qr-box");
         holder.setId("phone-qr");
@@ -433,6 +439,30 @@ public final class RoomView extends BorderPane {
         address.getStyleClass().add("phone-address");
         address.setId("phone-address");
         address.setMinWidth(Region.USE_PREF_SIZE);
-        phoneBox.getChildren().addAll(holder, address);
+        Label code = new Label(spaced(server.room().code()));
+        code.getStyleClass().add("phone-code");
+        code.setId("phone-code");
+        code.setAccessibleText("Room code " + String.join(" ", server.room().code().split("")));
+        Label codeLabel = new Label("Room code");
+        codeLabel.getStyleClass().add("phone-address");
+        VBox words = new VBox(4, address, codeLabel, code);
+        if (facilitator) {
+            Label count = new Label();
+            count.setId("phone-count");
+            count.getStyleClass().add("muted");
+            count.setWrapText(true);
+            count.textProperty().bind(vm.phoneCountProperty());
+            Button lock = new Button(server.room().locked() ? "Let phones join" : "Lock joining");
+            lock.setId("phone-lock");
+            lock.setOnAction(e -> {
+                vm.toggleJoining();
+                lock.setText(server.room().locked() ? "Let phones join" : "Lock joining");
+            });
+            Button fresh = new Button("New group (new code)");
+            fresh.setId("phone-new-group");
+            fresh.setOnAction(e -> vm.newGroup());
+            words.getChildren().addAll(count, new HBox(8, lock, fresh));
+        }
+        phoneBox.getChildren().addAll(holder, words);
     }
 }
