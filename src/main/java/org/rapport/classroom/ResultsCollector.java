@@ -44,14 +44,31 @@ public final class ResultsCollector {
 
     private final Catalog catalog;
     private final long maxBytes;
+    private final Map<String, String> reference;
 
     public ResultsCollector(Catalog catalog) {
         this(catalog, HistoryFile.MAX_BYTES);
     }
 
     public ResultsCollector(Catalog catalog, long maxBytes) {
+        this(catalog, maxBytes, null);
+    }
+
+    private ResultsCollector(Catalog catalog, long maxBytes, Map<String, String> reference) {
         this.catalog = catalog;
         this.maxBytes = maxBytes;
+        this.reference = reference == null ? null : Map.copyOf(reference);
+    }
+
+    /**
+     * The same collector, checking every attempt against the facilitator's own copies of the dialogues (dialogue id to
+     * the SHA-256 of the file's bytes). An exported history carries the dialogue it was played on, and a trainee can
+     * edit that copy (every grade "best", say); an attempt whose copy is not byte-for-byte the class's own is listed as
+     * "does not match this class's dialogue" and never scored. Without a reference, attempts are scored on the copy
+     * they carry.
+     */
+    public ResultsCollector checkedAgainst(Map<String, String> contentHashById) {
+        return new ResultsCollector(catalog, maxBytes, contentHashById);
     }
 
     /** A file left out entirely, and why. */
@@ -196,12 +213,17 @@ public final class ResultsCollector {
             }
             List<String> notes = new ArrayList<>(h.problems());
             Map<String, Integer> otherDialogues = new LinkedHashMap<>();
+            Map<String, Integer> mismatched = new LinkedHashMap<>();
             int added = 0;
             int already = 0;
             Set<String> alreadyFrom = new LinkedHashSet<>();
             for (ResultAttempt a : h.attempts()) {
                 if (!roster.assigned(a.dialogue().id())) {
                     otherDialogues.merge(a.dialogue().title(), 1, Integer::sum);
+                    continue;
+                }
+                if (reference != null && !a.contentHash().equals(reference.get(a.dialogue().id()))) {
+                    mismatched.merge(a.dialogue().title(), 1, Integer::sum);
                     continue;
                 }
                 String from = keyFrom.putIfAbsent(a.key(), name);
@@ -217,10 +239,12 @@ public final class ResultsCollector {
                 List<String> parts = otherDialogues.entrySet().stream().map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")").toList();
                 notes.add("attempts at dialogues the class is not assigned were left out: " + String.join(", ", parts));
             }
+            if (!mismatched.isEmpty()) notes.add(mismatch(mismatched));
             if (already > 0 && added > 0) notes.add(already + " attempts already came from " + String.join(", ", alreadyFrom));
             if (added == 0) {
                 String why;
-                if (already > 0) why = "duplicate: every attempt in it already came from " + String.join(", ", alreadyFrom);
+                if (!mismatched.isEmpty()) why = mismatch(mismatched);
+                else if (already > 0) why = "duplicate: every attempt in it already came from " + String.join(", ", alreadyFrom);
                 else if (!otherDialogues.isEmpty()) why = "dialogue not in the class: it has no attempt at a dialogue " + roster.name() + " is assigned";
                 else if (!h.problems().isEmpty()) why = "malformed: none of its attempts could be read (" + h.problems().get(0) + ")";
                 else why = "it has no finished attempts";
@@ -230,6 +254,17 @@ public final class ResultsCollector {
             used.add(new Used(name, trainee, added, notes));
         }
     }
+
+    /** Says which attempts were not scored because the dialogue they carry is not the class's. */
+    private static String mismatch(Map<String, Integer> byTitle) {
+        List<String> parts = byTitle.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\"" + (e.getValue() == 1 ? "" : " (" + e.getValue() + " attempts)")).toList();
+        return MISMATCH + ": the copy of " + String.join(", ", parts) + " in it differs from the class's, so "
+                + (byTitle.values().stream().mapToInt(Integer::intValue).sum() == 1 ? "that attempt is" : "those attempts are") + " not scored";
+    }
+
+    /** The words every report uses for an attempt played on a dialogue that is not the class's own. */
+    public static final String MISMATCH = "does not match this class's dialogue";
 
     /** Who and what a folder of history files holds: trainee names and dialogues played, in the order first seen. */
     public record Survey(List<String> trainees, List<ClassRoster.Assigned> dialogues, List<Skipped> skipped) {

@@ -65,6 +65,11 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--class", required = true, paramLabel = "FILE", description = "The class file (kind \"rapport-class\"): its name, trainees and assigned dialogues.")
     Path classFile;
 
+    @Option(names = "--library", paramLabel = "DIR", defaultValue = "dialogues",
+            description = "The class's own dialogue files (default: ${DEFAULT-VALUE}). Every attempt is checked against them: one played on "
+                    + "a copy that differs (an edited export, an old version) is listed as not matching and not scored.")
+    Path library;
+
     @Option(names = "--csv", paramLabel = "OUT", description = "Also write the report as a CSV table.")
     Path csv;
 
@@ -101,18 +106,24 @@ final class ClassReportCommand implements Callable<Integer> {
             return 2;
         }
         Catalog catalog = Catalog.bundled();
+        if (!Files.isDirectory(library)) {
+            err.println("rapport class-report: no folder of dialogues at " + library + "; give --library DIR, the class's own copies"
+                    + " that every attempt is checked against.");
+            return 2;
+        }
+        ResultsCollector collector = new ResultsCollector(catalog).checkedAgainst(reference(library, catalog));
         ClassResults results;
         if (db != null) {
             String user = dbUser != null ? dbUser : System.getenv("RAPPORT_DB_USER");
             String password = dbPassword != null ? dbPassword : System.getenv("RAPPORT_DB_PASSWORD");
             try (Store store = Store.openShared(db, user, password, Clock.systemUTC())) {
-                results = new ResultsCollector(catalog).collect(store, roster, System.currentTimeMillis());
+                results = collector.collect(store, roster, System.currentTimeMillis());
             } catch (StoreException e) {
                 err.println("rapport class-report: " + e.getMessage());
                 return 1;
             }
         } else {
-            results = new ResultsCollector(catalog).collect(folder, roster);
+            results = collector.collect(folder, roster);
         }
         ClassReport report = ClassReport.of(results, catalog);
         print(report, catalog, out);
@@ -178,6 +189,15 @@ final class ClassReportCommand implements Callable<Integer> {
             if (!u.notes().isEmpty()) out.println("  " + u.file() + ": used for " + u.trainee() + "; " + String.join("; ", u.notes()));
         }
         for (Skipped s : skipped) out.println("  skipped " + s.file() + ": " + s.reason());
+    }
+
+    /** Dialogue id to the SHA-256 of its file, for every dialogue of the library that plays (errors leave a file out). */
+    static java.util.Map<String, String> reference(Path library, Catalog catalog) throws java.io.IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (var v : org.rapport.library.DialogueLibrary.load(new org.rapport.check.Validator(catalog), List.of(library)).playable()) {
+            out.put(v.dialogue().id(), v.read().contentHash());
+        }
+        return out;
     }
 
     /** The widest line the mastery table prints: it reads in a 100-column terminal. */

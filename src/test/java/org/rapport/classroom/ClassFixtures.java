@@ -57,6 +57,14 @@ public final class ClassFixtures {
         return Fixtures.replaceOnce(t, "\"title\": \"The parcel that missed the birthday\"", "\"title\": \"Another parcel\"");
     }
 
+    /** The class's own copies of its dialogues, as a facilitator's library folder: the late parcel and the other parcel. */
+    public static Path writeLibrary(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("late-parcel.json"), Fixtures.minimal());
+        Files.writeString(dir.resolve("other-parcel.json"), otherDialogue());
+        return dir;
+    }
+
     /** A clock that moves one second each time it is read. */
     public static Clock ticking() {
         return new Clock() {

@@ -20,7 +20,7 @@ class ClassReportCommandTest {
         Path classFile = dir.resolve("tuesday.json");
         ClassBook.write(ClassFixtures.roster(), classFile);
         Path out = dir.resolve("out");
-        CliTest.Run r = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(),
+        CliTest.Run r = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), folder.toString(), "--class", classFile.toString(),
                 "--csv", out.resolve("c.csv").toString(), "--html", out.resolve("c.html").toString(), "--xapi", out.resolve("c.json").toString());
         assertEquals(1, r.code(), "some files were skipped: " + r.err());
         assertTrue(r.out().startsWith("Class report: Tuesday group\n3 of 5 trainees sent results, 4 attempts, 30% of assigned dialogues completed."), r.out());
@@ -46,13 +46,38 @@ class ClassReportCommandTest {
     }
 
     @Test
+    void aHistoryWhoseCarriedDialogueWasEditedToAllBestIsFlaggedAndNotScored(@TempDir Path dir) throws Exception {
+        Path folder = ClassFixtures.writeFolder(dir.resolve("work"), dir.resolve("results"));
+        Path classFile = dir.resolve("tuesday.json");
+        ClassBook.write(ClassFixtures.roster(), classFile);
+        // Caro edits her export: in the dialogue it carries, every grade becomes "best".
+        Path caro = folder.resolve("caro.json");
+        com.google.gson.JsonObject h = com.google.gson.JsonParser.parseString(Files.readString(caro)).getAsJsonObject();
+        for (var a : h.getAsJsonArray("attempts")) {
+            var d = a.getAsJsonObject().getAsJsonObject("dialogue");
+            d.addProperty("content", d.get("content").getAsString().replaceAll("\"grade\": \"(good|weak|harmful)\"", "\"grade\": \"best\""));
+        }
+        Files.writeString(caro, h.toString());
+        CliTest.Run r = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), folder.toString(),
+                "--class", classFile.toString());
+        assertTrue(r.out().contains("  skipped caro.json: does not match this class's dialogue: the copy of \"The parcel that missed the birthday\""),
+                r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("  Caro ") && l.contains("100")), "Caro is not scored 100%\n" + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  Caro( +-)+")), "Caro has no scores at all\n" + r.out());
+
+        CliTest.Run noLibrary = CliTest.run("class-report", "--library", dir.resolve("none").toString(), folder.toString(), "--class", classFile.toString());
+        assertEquals(2, noLibrary.code());
+        assertTrue(noLibrary.err().contains("give --library DIR"), noLibrary.err());
+    }
+
+    @Test
     void aMissingFolderOrABrokenClassFileIsBadUsage(@TempDir Path dir) throws Exception {
         Path classFile = dir.resolve("c.json");
         Files.writeString(classFile, "{\"kind\": \"something-else\"}");
-        CliTest.Run noFolder = CliTest.run("class-report", dir.resolve("nope").toString(), "--class", classFile.toString());
+        CliTest.Run noFolder = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), dir.resolve("nope").toString(), "--class", classFile.toString());
         assertEquals(2, noFolder.code());
         assertTrue(noFolder.err().contains("no such folder"), noFolder.err());
-        CliTest.Run broken = CliTest.run("class-report", dir.toString(), "--class", classFile.toString());
+        CliTest.Run broken = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), dir.toString(), "--class", classFile.toString());
         assertEquals(2, broken.code());
         assertTrue(broken.err().contains("is not a Rapport class file"), broken.err());
     }
@@ -63,7 +88,7 @@ class ClassReportCommandTest {
         Path classFile = dir.resolve("tuesday.json");
         ClassBook.write(ClassFixtures.roster(), classFile);
         Path pdf = dir.resolve("out/report");
-        CliTest.Run r = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(), "--pdf", pdf.toString());
+        CliTest.Run r = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), folder.toString(), "--class", classFile.toString(), "--pdf", pdf.toString());
         assertEquals(1, r.code(), r.err());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -71,10 +96,10 @@ class ClassReportCommandTest {
             assertTrue(doc.getPage(0).getMediaBox().getWidth() > doc.getPage(0).getMediaBox().getHeight(), "landscape, for the heat map");
         }
 
-        CliTest.Run both = CliTest.run("class-report", folder.toString(), "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        CliTest.Run both = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), folder.toString(), "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("either a FOLDER of history files or --db JDBC-URL, not both"), both.err());
-        CliTest.Run down = CliTest.run("class-report", "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        CliTest.Run down = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), "--class", classFile.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/none");
         assertEquals(1, down.code(), "a database that cannot be reached: " + down.err());
         assertTrue(down.err().startsWith("rapport class-report: "), down.err());
         assertFalse(down.err().contains("Exception"), "a plain message, not a stack trace: " + down.err());
@@ -90,7 +115,7 @@ class ClassReportCommandTest {
             try (var store = org.rapport.store.Store.openShared(shared, null, null, ClassFixtures.ticking())) {
                 ClassFixtures.populate(store, org.rapport.catalog.Catalog.bundled());
             }
-            CliTest.Run live = CliTest.run("class-report", "--class", classFile.toString(), "--db", shared);
+            CliTest.Run live = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), "--class", classFile.toString(), "--db", shared);
             assertTrue(live.out().startsWith("Class report: Tuesday group\n3 of 5 trainees sent results, 4 attempts, 30% of assigned dialogues completed."), live.out() + live.err());
             assertMasteryTable(live.out());
         } finally {

@@ -189,6 +189,18 @@ public final class ClassroomViewModel {
         });
     }
 
+    /**
+     * A collector that checks every attempt against this app's own library (read afresh, off the FX thread): an attempt
+     * played on a copy of a dialogue that differs from the library's is listed as not matching and not scored.
+     */
+    private ResultsCollector collector() throws java.io.IOException {
+        java.util.Map<String, String> reference = new java.util.HashMap<>();
+        for (var v : org.rapport.library.DialogueLibrary.load(ctx.validator(), ctx.libraryPaths()).playable()) {
+            reference.put(v.dialogue().id(), v.read().contentHash());
+        }
+        return new ResultsCollector(catalog).checkedAgainst(reference);
+    }
+
     /** Collects the selected class's results from a folder of history files, in the background. */
     public void collect(Path folder) {
         ClassRoster c = selected.get();
@@ -196,7 +208,7 @@ public final class ClassroomViewModel {
         live.set(false);
         busy.set(true);
         message.set("Reading " + folder + "…");
-        UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(folder, c), catalog), r -> {
+        UiExecutor.background(() -> ClassReport.of(collector().collect(folder, c), catalog), r -> {
             busy.set(false);
             report.set(r);
             var res = r.results();
@@ -232,7 +244,7 @@ public final class ClassroomViewModel {
         String where = storeName();
         busy.set(true);
         message.set("Reading " + where + "…");
-        UiExecutor.background(() -> ClassReport.of(new ResultsCollector(catalog).collect(store, c, System.currentTimeMillis()), catalog), r -> {
+        UiExecutor.background(() -> ClassReport.of(collector().collect(store, c, System.currentTimeMillis()), catalog), r -> {
             busy.set(false);
             if (!c.equals(selected.get())) return;
             var res = r.results();
