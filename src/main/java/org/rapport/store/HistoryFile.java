@@ -3,29 +3,21 @@ package org.rapport.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 import org.rapport.catalog.Catalog;
 import org.rapport.engine.Debrief;
 import org.rapport.engine.Debrief.DecisionReview;
 import org.rapport.engine.Decision;
 import org.rapport.engine.Mode;
-import org.rapport.engine.Playthrough;
 import org.rapport.engine.Transcript;
-import org.rapport.format.DialogueReader;
 import org.rapport.model.Dialogue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -135,99 +127,53 @@ public final class HistoryFile {
     // == import ==
 
     /**
-     * Imports a history file into {@code trainee}. Refuses a file that is not a history, is too large, malformed, or
-     * from a newer format; otherwise imports every attempt it can and reports the others with a reason.
+     * Imports a history file into {@code trainee}, all or nothing: the file is read strictly ({@link HistoryParser});
+     * if it, or any attempt in it, is malformed (wrong types, missing fields, times that can't be true, trailing data,
+     * bytes that are not UTF-8, a dialogue copy that is damaged or does not fit its replies), nothing is imported and
+     * the message names the attempt and the field. Attempts imported before are skipped. The new ones are stored in
+     * one transaction, so a failure half-way leaves the store as it was.
      *
      * @param libraryIds ids of the dialogues in the current library, to say which imported ones it lacks
      */
     public static ImportReport importInto(Store store, Trainee trainee, Catalog catalog, Path file, Set<String> libraryIds) throws IOException {
+        return importInto(store, trainee, catalog, file, libraryIds, System.currentTimeMillis());
+    }
+
+    static ImportReport importInto(Store store, Trainee trainee, Catalog catalog, Path file, Set<String> libraryIds, long now) throws IOException {
+        String name = String.valueOf(file.getFileName());
         if (Files.size(file) > MAX_BYTES) {
-            throw new StoreException(file.getFileName() + " is larger than " + (MAX_BYTES >> 20) + " MB; it is not a Rapport history file.");
+            throw new StoreException(name + " is larger than " + (MAX_BYTES >> 20) + " MB; it is not a Rapport history file.");
         }
-        JsonObject root;
-        try (JsonReader reader = new JsonReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement e = JsonParser.parseReader(reader);
-            if (!e.isJsonObject()) throw new StoreException(file.getFileName() + " is not a Rapport history file.");
-            root = e.getAsJsonObject();
-        } catch (RuntimeException e) {
-            if (e instanceof StoreException se) throw se;
-            throw new StoreException(file.getFileName() + " cannot be read as a history file: " + firstLine(e.getMessage()), e);
+        HistoryParser.Parsed parsed;
+        try {
+            parsed = HistoryParser.parse(Files.readAllBytes(file), now);
+        } catch (HistoryParser.HistoryFormatException e) {
+            throw new StoreException(name + " was not imported: " + e.getMessage() + ".");
         }
-        if (!root.has("kind") || !KIND.equals(str(root, "kind"))) {
-            throw new StoreException(file.getFileName() + " is not a Rapport history file (it has no \"kind\": \"" + KIND + "\").");
+        if (!parsed.problems().isEmpty()) {
+            List<String> shown = parsed.problems().subList(0, Math.min(3, parsed.problems().size()));
+            int more = parsed.problems().size() - shown.size();
+            throw new StoreException(name + " was not imported, so nothing in it was added: " + String.join("; ", shown)
+                    + (more > 0 ? "; and " + more + " more" : "") + ".");
         }
-        int format = root.has("format") && root.get("format").isJsonPrimitive() ? root.get("format").getAsInt() : -1;
-        if (format != FORMAT) {
-            throw new StoreException(file.getFileName() + " uses history format " + format + "; this Rapport reads format " + FORMAT
-                    + (format > FORMAT ? ". Update Rapport to import it." : "."));
-        }
-        String from = root.has("trainee") && root.get("trainee").isJsonObject() ? str(root.getAsJsonObject("trainee"), "name") : "unknown";
-        int imported = 0;
         int already = 0;
-        List<String> skipped = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        JsonArray attempts = root.has("attempts") && root.get("attempts").isJsonArray() ? root.getAsJsonArray("attempts") : new JsonArray();
-        int n = 0;
-        for (JsonElement el : attempts) {
-            n++;
-            try {
-                JsonObject a = el.getAsJsonObject();
-                String key = str(a, "key");
-                if (store.hasImportKey(key) || store.summaryOf(key).isPresent()) {
-                    already++;
-                    continue;
-                }
-                JsonObject dj = a.getAsJsonObject("dialogue");
-                byte[] content = str(dj, "content").getBytes(StandardCharsets.UTF_8);
-                var read = new DialogueReader().read(str(dj, "id") + ".json", content);
-                if (read.dialogue() == null || read.diagnostics().stream().anyMatch(org.rapport.diag.Diagnostic::isError)) {
-                    skipped.add("attempt " + n + " (the copy of \"" + str(dj, "title") + "\" it carries is damaged)");
-                    continue;
-                }
-                Dialogue d = read.dialogue();
-                Transcript t = replay(d, a);
-                Debrief debrief = Debrief.of(d, t, catalog);
-                Mode mode = "practice".equals(str(a, "mode")) ? Mode.PRACTICE : Mode.ASSESSMENT;
-                store.importAttempt(trainee.id(), key, d, content, read.contentHash(), mode, a.get("started").getAsLong(),
-                        a.get("finished").getAsLong(), t, debrief);
-                imported++;
-                if (!libraryIds.contains(d.id()) && !missing.contains(d.title())) missing.add(d.title());
-            } catch (StoreException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                skipped.add("attempt " + n + " (" + firstLine(String.valueOf(e.getMessage())) + ")");
+        List<Store.Imported> fresh = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (HistoryParser.Attempt a : parsed.attempts()) {
+            if (!seen.add(a.key()) || store.hasImportKey(a.key()) || store.summaryOf(a.key()).isPresent()) {
+                already++;
+                continue;
             }
+            fresh.add(new Store.Imported(a.key(), a.dialogue(), a.content(), a.contentHash(),
+                    a.mode().equals("practice") ? Mode.PRACTICE : Mode.ASSESSMENT, a.started(), a.finished(), a.transcript(),
+                    Debrief.of(a.dialogue(), a.transcript(), catalog)));
+            if (!libraryIds.contains(a.dialogue().id()) && !missing.contains(a.dialogue().title())) missing.add(a.dialogue().title());
         }
+        store.importAll(trainee.id(), fresh);
         List<String> notes = missing.isEmpty() ? List.of()
                 : List.of("Your library has no dialogue " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
                 + "; those attempts and their debriefs are kept all the same.");
-        return new ImportReport(from, imported, already, skipped, notes);
-    }
-
-    /** Rebuilds the transcript by replaying the chosen replies on the carried dialogue, so nothing inconsistent gets in. */
-    private static Transcript replay(Dialogue d, JsonObject a) {
-        Playthrough p = Playthrough.startAt(d, str(a, "startNode"), a.get("startMood").getAsInt(), a.get("seed").getAsLong());
-        for (JsonElement e : a.getAsJsonArray("decisions")) {
-            JsonObject dec = e.getAsJsonObject();
-            if (p.ended()) throw new IllegalArgumentException("more replies than the conversation had");
-            if (!p.current().id().equals(str(dec, "node"))) throw new IllegalArgumentException("its replies do not fit the dialogue it carries");
-            p.chooseIndex(dec.get("chosenPosition").getAsInt(), dec.get("millis").getAsLong());
-        }
-        if (!p.ended()) throw new IllegalArgumentException("the conversation in it never reached an ending");
-        return p.transcript();
-    }
-
-    private static String str(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) throw new IllegalArgumentException("\"" + key + "\" is missing");
-        return e.getAsString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line.toLowerCase(Locale.ROOT).startsWith("use jsonreader") ? "malformed JSON" : line;
+        return new ImportReport(parsed.trainee(), fresh.size(), already, List.of(), notes);
     }
 }

@@ -325,6 +325,21 @@ public final class Store implements AutoCloseable {
         return !query("SELECT 1 FROM attempt WHERE import_key = ?", List.of(key), r -> 1).isEmpty();
     }
 
+    /** A finished attempt read from a history file, ready to store. */
+    public record Imported(String key, Dialogue dialogue, byte[] content, String contentHash, Mode mode, long started, long finished,
+                           Transcript transcript, Debrief debrief) {
+    }
+
+    /** Stores every attempt of an import in one transaction: all of them, or (on any failure) none. */
+    public synchronized void importAll(String traineeId, List<Imported> attempts) {
+        transaction(() -> {
+            for (Imported a : attempts) {
+                importAttempt(traineeId, a.key(), a.dialogue(), a.content(), a.contentHash(), a.mode(), a.started(), a.finished(),
+                        a.transcript(), a.debrief());
+            }
+        });
+    }
+
     /** Stores a finished attempt from an import file in one transaction, keyed so the same file never imports twice. */
     public synchronized void importAttempt(String traineeId, String importKey, Dialogue d, byte[] fileBytes, String contentHash,
                                            Mode mode, long started, long finished, Transcript t, Debrief debrief) {

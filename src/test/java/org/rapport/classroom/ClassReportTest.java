@@ -63,7 +63,7 @@ class ClassReportTest {
         assertTrue(reasonFor("ben2.json").startsWith("duplicate: every attempt in it already came from ben.json"), reasonFor("ben2.json"));
         assertEquals("unknown trainee: Zed is not in Tuesday group", reasonFor("zed.json"));
         assertTrue(reasonFor("eve.json").startsWith("dialogue not in the class"), reasonFor("eve.json"));
-        assertEquals("malformed: it is not valid JSON", reasonFor("broken.json"));
+        assertEquals("malformed: it is not valid JSON at line 1 column 44", reasonFor("broken.json"));
         assertTrue(reasonFor("newer.json").contains("history format 2"), reasonFor("newer.json"));
         assertTrue(reasonFor("huge.json").contains("over the 256 KB"), reasonFor("huge.json"));
         assertEquals("odd name: a hidden file", reasonFor(".hidden.json"));

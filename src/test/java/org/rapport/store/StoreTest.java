@@ -211,7 +211,7 @@ class StoreTest {
         Path notJson = dir.resolve("a.json");
         Files.writeString(notJson, "{ nope");
         assertTrue(assertThrows(StoreException.class, () -> HistoryFile.importInto(store, t, catalog, notJson, Set.of()))
-                .getMessage().contains("cannot be read"));
+                .getMessage().contains("was not imported: it is not valid JSON"));
         Path other = dir.resolve("b.json");
         Files.writeString(other, "{\"format\": 1, \"id\": \"late-parcel\"}");
         assertTrue(assertThrows(StoreException.class, () -> HistoryFile.importInto(store, t, catalog, other, Set.of()))
@@ -219,11 +219,11 @@ class StoreTest {
         Path newer = dir.resolve("c.json");
         Files.writeString(newer, "{\"format\": 7, \"kind\": \"rapport-history\", \"attempts\": []}");
         assertTrue(assertThrows(StoreException.class, () -> HistoryFile.importInto(store, t, catalog, newer, Set.of()))
-                .getMessage().contains("Update Rapport"));
+                .getMessage().contains("update Rapport to read it"));
     }
 
     @Test
-    void aTamperedAttemptIsLeftOutAndTheRestComeIn() throws IOException {
+    void aTamperedAttemptStopsTheWholeImportAndNamesTheAttemptAndTheField() throws IOException {
         Trainee ana = store.createTrainee("Ana");
         playAndSave(store, ana, 0, 1);
         playAndSave(store, ana, 0, 0);
@@ -232,9 +232,11 @@ class StoreTest {
         String json = Files.readString(file).replaceFirst("\"chosenPosition\": 0", "\"chosenPosition\": 9");
         Files.writeString(file, json);
         try (Store other = Store.openSqlite(dir.resolve("y"), clock)) {
-            HistoryFile.ImportReport r = HistoryFile.importInto(other, other.createTrainee("Ana"), catalog, file, Set.of("late-parcel"));
-            assertEquals(1, r.imported());
-            assertEquals(1, r.notImported().size(), r.describe());
+            Trainee there = other.createTrainee("Ana");
+            StoreException e = assertThrows(StoreException.class, () -> HistoryFile.importInto(other, there, catalog, file, Set.of("late-parcel")));
+            assertTrue(e.getMessage().startsWith("h.json was not imported, so nothing in it was added: attempt"), e.getMessage());
+            assertTrue(e.getMessage().contains("\"chosenPosition\" is 9"), e.getMessage());
+            assertEquals(0, other.history(there.id()).size(), "nothing partial: the good attempt did not come in alone");
         }
     }
 

@@ -123,8 +123,15 @@ public final class ProgressViewModel {
             library.get().forEach(d -> ids.add(d.id()));
             message.set(HistoryFile.importInto(store, trainee, catalog, file, ids).describe());
             load();
-        } catch (java.io.IOException | StoreException e) {
-            message.set("Nothing was imported: " + e.getMessage());
+        } catch (StoreException e) {
+            message.set(e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            message.set("Nothing was imported: " + file + " is not there any more.");
+        } catch (java.io.IOException e) {
+            message.set("Nothing was imported: " + file + " could not be read (" + e.getMessage() + ").");
+        } catch (RuntimeException e) {
+            // Every failure of an import ends here, in words: the screen never breaks and nothing half-imported stays.
+            message.set("Nothing was imported: the file could not be read as a history (" + e.getClass().getSimpleName() + ").");
         }
     }
 }
