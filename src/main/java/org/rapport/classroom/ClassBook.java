@@ -98,6 +98,7 @@ public final class ClassBook {
         root.addProperty("id", c.id());
         root.addProperty("name", c.name());
         root.addProperty("created", c.created());
+        if (c.xapiBase() != null) root.addProperty("xapiBase", c.xapiBase());
         JsonArray t = new JsonArray();
         c.trainees().forEach(t::add);
         root.add("trainees", t);
@@ -140,7 +141,8 @@ public final class ClassBook {
             }
             String id = o.has("id") ? o.get("id").getAsString() : ClassRoster.slug(o.get("name").getAsString());
             if (!id.matches("[a-z0-9-]{1,60}")) id = ClassRoster.slug(id);
-            return new ClassRoster(id, o.get("name").getAsString(), trainees, dialogues, o.has("created") ? o.get("created").getAsLong() : 0);
+            String base = o.has("xapiBase") && o.get("xapiBase").isJsonPrimitive() ? o.get("xapiBase").getAsString() : null;
+            return new ClassRoster(id, o.get("name").getAsString(), trainees, dialogues, o.has("created") ? o.get("created").getAsLong() : 0, base);
         } catch (IOException | RuntimeException ex) {
             String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().lines().findFirst().orElse("");
             if (why.length() > 160) why = why.substring(0, 160) + "…";

@@ -12,8 +12,13 @@ import java.util.Optional;
  * A class: a name, its trainees (by the names they use in Rapport) and the dialogues assigned to it. Titles are kept
  * with the ids so a report reads well even for a dialogue nobody has played yet.
  */
-public record ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created) {
+public record ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created, String xapiBase) {
     public static final int MAX_TRAINEES = 500;
+
+    /** A class without an xAPI address yet. */
+    public ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created) {
+        this(id, name, trainees, dialogues, created, null);
+    }
 
     /** A dialogue assigned to the class. */
     public record Assigned(String id, String title) {
@@ -35,6 +40,29 @@ public record ClassRoster(String id, String name, List<String> trainees, List<As
         Map<String, Assigned> ds = new LinkedHashMap<>();
         for (Assigned a : dialogues) ds.putIfAbsent(a.id(), a);
         dialogues = List.copyOf(ds.values());
+        xapiBase = xapiBase(xapiBase);
+    }
+
+    /**
+     * The department's own address under which xAPI statements name the class, its dialogues and its trainees' accounts
+     * (e.g. {@code https://learning.example.org/rapport/}): an absolute http or https address, kept ending in "/";
+     * null or blank for none.
+     */
+    static String xapiBase(String base) {
+        if (base == null || base.isBlank()) return null;
+        String b = base.strip();
+        java.net.URI u;
+        try {
+            u = new java.net.URI(b);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("The xAPI address \"" + b + "\" is not a web address.");
+        }
+        if (!u.isAbsolute() || u.getHost() == null || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+                || u.getQuery() != null || u.getFragment() != null) {
+            throw new IllegalArgumentException("The xAPI address must be an http or https address of your department's, such as"
+                    + " https://learning.example.org/rapport/, not \"" + b + "\".");
+        }
+        return b.endsWith("/") ? b : b + "/";
     }
 
     /** The form of a name used to match it: trimmed, single spaces, case and accents folded ("José  Lima" = "jose lima"). */
@@ -58,15 +86,19 @@ public record ClassRoster(String id, String name, List<String> trainees, List<As
     }
 
     public ClassRoster withName(String n) {
-        return new ClassRoster(id, n, trainees, dialogues, created);
+        return new ClassRoster(id, n, trainees, dialogues, created, xapiBase);
     }
 
     public ClassRoster withTrainees(List<String> t) {
-        return new ClassRoster(id, name, t, dialogues, created);
+        return new ClassRoster(id, name, t, dialogues, created, xapiBase);
     }
 
     public ClassRoster withDialogues(List<Assigned> d) {
-        return new ClassRoster(id, name, trainees, d, created);
+        return new ClassRoster(id, name, trainees, d, created, xapiBase);
+    }
+
+    public ClassRoster withXapiBase(String base) {
+        return new ClassRoster(id, name, trainees, dialogues, created, base);
     }
 
     /** A file-safe id from a name: "Week 12 — new hires" gives "week-12-new-hires". */

@@ -27,35 +27,58 @@ import java.util.UUID;
  */
 public final class Xapi {
     public static final String VERSION = "1.0.3";
-    public static final String BASE = "https://github.com/rapport-trainer/rapport/xapi/";
     public static final String VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
     public static final String ACTIVITY_SIMULATION = "http://adlnet.gov/expapi/activities/simulation";
-    public static final String EXT_DECISIONS = BASE + "extensions/decisions";
-    public static final String EXT_TECHNIQUES = BASE + "extensions/technique-scores";
-    public static final String EXT_MISSED_STEPS = BASE + "extensions/steps-missed";
-    public static final String EXT_ENDING = BASE + "extensions/ending";
-    public static final String EXT_MODE = BASE + "extensions/mode";
-    public static final String EXT_CLASS = BASE + "extensions/class";
+    /** Extension keys, under the department's base: {@code <base>extensions/decisions} and so on. */
+    public static final String EXT_DECISIONS = "extensions/decisions";
+    public static final String EXT_TECHNIQUES = "extensions/technique-scores";
+    public static final String EXT_MISSED_STEPS = "extensions/steps-missed";
+    public static final String EXT_ENDING = "extensions/ending";
+    public static final String EXT_MODE = "extensions/mode";
+    public static final String EXT_CLASS = "extensions/class";
+    /** Timestamps outside these years can't be written as an RFC 3339 time a learning record store accepts. */
+    static final long EARLIEST = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+    static final long LATEST = Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
 
     private Xapi() {
     }
 
-    /** Every attempt of the class's results, trainee by trainee, oldest first. */
-    public static JsonArray statements(ClassResults results, Catalog catalog) {
+    /** The statements, and each attempt left out with why (times that can't be right). */
+    public record Export(JsonArray statements, List<String> skipped) {
+    }
+
+    /**
+     * Every attempt of the class's results, trainee by trainee, oldest first, named under the department's own
+     * address: {@code base} when given (the command line's --xapi-base), else the class's. Without one it refuses:
+     * statements must not name activities and accounts at an address the department does not own.
+     */
+    public static Export export(ClassResults results, Catalog catalog, String base) {
+        String b = ClassRoster.xapiBase(base != null && !base.isBlank() ? base : results.roster().xapiBase());
+        if (b == null) {
+            throw new RoomException("Set your department's xAPI address for \"" + results.roster().name() + "\" first (for example"
+                    + " https://learning.example.org/rapport/): the statements name the class, its dialogues and its trainees under it.");
+        }
         JsonArray out = new JsonArray();
+        List<String> skipped = new java.util.ArrayList<>();
         for (Map.Entry<String, List<ResultAttempt>> e : results.attempts().entrySet()) {
             List<ResultAttempt> attempts = new java.util.ArrayList<>(e.getValue());
             java.util.Collections.reverse(attempts);
-            for (ResultAttempt a : attempts) out.add(statement(a, e.getKey(), results.roster(), catalog));
+            for (ResultAttempt a : attempts) {
+                if (a.started() < EARLIEST || a.finished() > LATEST || a.finished() < a.started()) {
+                    skipped.add(e.getKey() + "'s attempt at \"" + a.dialogue().title() + "\": its times can't be right, so it is left out");
+                    continue;
+                }
+                out.add(statement(a, e.getKey(), results.roster(), catalog, b));
+            }
         }
-        return out;
+        return new Export(out, List.copyOf(skipped));
     }
 
     public static String toJson(JsonArray statements) {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(statements);
     }
 
-    public static JsonObject statement(ResultAttempt a, String trainee, ClassRoster roster, Catalog catalog) {
+    public static JsonObject statement(ResultAttempt a, String trainee, ClassRoster roster, Catalog catalog, String base) {
         Debrief d = a.debrief();
         JsonObject s = new JsonObject();
         s.addProperty("id", UUID.nameUUIDFromBytes(("rapport-attempt:" + a.key()).getBytes(StandardCharsets.UTF_8)).toString());
@@ -64,7 +87,7 @@ public final class Xapi {
         actor.addProperty("objectType", "Agent");
         actor.addProperty("name", trainee);
         JsonObject account = new JsonObject();
-        account.addProperty("homePage", classIri(roster));
+        account.addProperty("homePage", classIri(roster, base));
         account.addProperty("name", trainee);
         actor.add("account", account);
         s.add("actor", actor);
@@ -76,7 +99,7 @@ public final class Xapi {
 
         JsonObject object = new JsonObject();
         object.addProperty("objectType", "Activity");
-        object.addProperty("id", BASE + "dialogues/" + urlPart(a.dialogue().id()));
+        object.addProperty("id", base + "dialogues/" + urlPart(a.dialogue().id()));
         JsonObject def = new JsonObject();
         def.add("name", lang(a.dialogue().title()));
         def.add("description", lang(a.dialogue().summary()));
@@ -95,7 +118,7 @@ public final class Xapi {
         if (d.ending() != null) result.addProperty("success", d.ending().ending().outcome() == Outcome.WON);
         result.addProperty("duration", Duration.ofMillis(Math.max(0, a.finished() - a.started())).toString());
         JsonObject ext = new JsonObject();
-        ext.add(EXT_DECISIONS, decisions(d, catalog));
+        ext.add(base + EXT_DECISIONS, decisions(d, catalog));
         JsonArray techniques = new JsonArray();
         for (TechniqueScore t : d.techniques()) {
             JsonObject o = new JsonObject();
@@ -105,16 +128,16 @@ public final class Xapi {
             o.addProperty("max", t.maxPoints());
             techniques.add(o);
         }
-        ext.add(EXT_TECHNIQUES, techniques);
+        ext.add(base + EXT_TECHNIQUES, techniques);
         JsonArray missed = new JsonArray();
         d.missedSteps().forEach(missed::add);
-        ext.add(EXT_MISSED_STEPS, missed);
+        ext.add(base + EXT_MISSED_STEPS, missed);
         if (d.ending() != null) {
             JsonObject ending = new JsonObject();
             ending.addProperty("id", d.ending().id());
             ending.addProperty("outcome", d.ending().ending().outcome().word());
             ending.addProperty("title", d.ending().ending().title());
-            ext.add(EXT_ENDING, ending);
+            ext.add(base + EXT_ENDING, ending);
         }
         result.add("extensions", ext);
         s.add("result", result);
@@ -126,7 +149,7 @@ public final class Xapi {
         JsonArray grouping = new JsonArray();
         JsonObject cls = new JsonObject();
         cls.addProperty("objectType", "Activity");
-        cls.addProperty("id", classIri(roster));
+        cls.addProperty("id", classIri(roster, base));
         JsonObject clsDef = new JsonObject();
         clsDef.add("name", lang(roster.name()));
         cls.add("definition", clsDef);
@@ -134,8 +157,8 @@ public final class Xapi {
         activities.add("grouping", grouping);
         context.add("contextActivities", activities);
         JsonObject cext = new JsonObject();
-        cext.addProperty(EXT_MODE, a.mode());
-        cext.addProperty(EXT_CLASS, roster.name());
+        cext.addProperty(base + EXT_MODE, a.mode());
+        cext.addProperty(base + EXT_CLASS, roster.name());
         context.add("extensions", cext);
         s.add("context", context);
 
@@ -179,8 +202,8 @@ public final class Xapi {
         return out;
     }
 
-    private static String classIri(ClassRoster roster) {
-        return BASE + "classes/" + urlPart(roster.id());
+    private static String classIri(ClassRoster roster, String base) {
+        return base + "classes/" + urlPart(roster.id());
     }
 
     private static JsonObject lang(String text) {

@@ -82,6 +82,10 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--xapi", paramLabel = "OUT", description = "Also write every attempt as xAPI statements (a JSON array).")
     Path xapi;
 
+    @Option(names = "--xapi-base", paramLabel = "URL", description = "Your department's address under which the statements name "
+            + "the class, its dialogues and its trainees (default: the class file's \"xapiBase\"), e.g. https://learning.example.org/rapport/.")
+    String xapiBase;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -135,7 +139,17 @@ final class ClassReportCommand implements Callable<Integer> {
             ReportHtml.printable(report, catalog, Instant.now(), ZoneId.systemDefault()).save(abs, Printable.Kind.PDF);
             out.println("Wrote " + pdf);
         }
-        if (xapi != null) write(xapi, w -> w.write(Xapi.toJson(Xapi.statements(results, catalog))), out);
+        if (xapi != null) {
+            Xapi.Export export;
+            try {
+                export = Xapi.export(results, catalog, xapiBase);
+            } catch (RoomException | IllegalArgumentException e) {
+                err.println("rapport class-report: no xAPI file written: " + e.getMessage());
+                return 2;
+            }
+            write(xapi, w -> w.write(Xapi.toJson(export.statements())), out);
+            for (String s : export.skipped()) out.println("  not in the xAPI file: " + s);
+        }
         out.flush();
         return results.skipped().isEmpty() ? 0 : 1;
     }

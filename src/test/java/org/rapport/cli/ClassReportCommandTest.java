@@ -21,7 +21,8 @@ class ClassReportCommandTest {
         ClassBook.write(ClassFixtures.roster(), classFile);
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("class-report", "--library", ClassFixtures.writeLibrary(dir.resolve("lib")).toString(), folder.toString(), "--class", classFile.toString(),
-                "--csv", out.resolve("c.csv").toString(), "--html", out.resolve("c.html").toString(), "--xapi", out.resolve("c.json").toString());
+                "--csv", out.resolve("c.csv").toString(), "--html", out.resolve("c.html").toString(), "--xapi", out.resolve("c.json").toString(),
+                "--xapi-base", "https://learning.example.org/rapport");
         assertEquals(1, r.code(), "some files were skipped: " + r.err());
         assertTrue(r.out().startsWith("Class report: Tuesday group\n3 of 5 trainees sent results, 4 attempts, 30% of assigned dialogues completed."), r.out());
         assertMasteryTable(r.out());

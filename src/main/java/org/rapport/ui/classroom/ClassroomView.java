@@ -150,11 +150,14 @@ public final class ClassroomView extends BorderPane {
                 dialogues.getChildren().add(box);
             }
         }
+        TextField xapiBase = new TextField(c.xapiBase() == null ? "" : c.xapiBase());
+        xapiBase.setId("class-xapi-base");
+        xapiBase.setPromptText("https://learning.example.org/rapport/ (your department's address, for xAPI exports)");
         Button save = new Button("Save the class", new FontIcon("mdi2c-content-save-outline"));
         save.setId("save-class");
         save.getStyleClass().add("accent");
         save.setOnAction(e -> vm.save(name.getText(), trainees.getText(), dialogues.getChildren().stream()
-                .filter(n -> n instanceof CheckBox cb && cb.isSelected()).map(n -> (String) n.getUserData()).toList()));
+                .filter(n -> n instanceof CheckBox cb && cb.isSelected()).map(n -> (String) n.getUserData()).toList(), xapiBase.getText()));
         Button delete = new Button("Delete the class", new FontIcon("mdi2d-delete-outline"));
         delete.setId("delete-class");
         delete.setOnAction(e -> vm.delete());
@@ -184,6 +187,7 @@ public final class ClassroomView extends BorderPane {
         HBox sources = new HBox(10, collect, fromStore, live);
         sources.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         content.getChildren().addAll(name, section("Trainees"), trainees, section("Assigned dialogues"), dialogues,
+                section("xAPI address (statements name the class, its dialogues and its trainees under it)"), xapiBase,
                 new HBox(10, save, delete), message, section("Results"),
                 hint("Each trainee exports their history (Progress › Export history) into one shared folder. Files that are broken, "
                         + "duplicated, from someone outside the class or for other dialogues are listed and skipped. When the laptops "

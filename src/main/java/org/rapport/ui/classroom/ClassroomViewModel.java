@@ -139,6 +139,12 @@ public final class ClassroomViewModel {
 
     /** Saves the selected class with a new name, trainee list (one per line) and assigned dialogue ids. */
     public void save(String name, String traineesText, List<String> dialogueIds) {
+        ClassRoster current = selected.get();
+        save(name, traineesText, dialogueIds, current == null ? null : current.xapiBase());
+    }
+
+    /** As {@link #save(String, String, List)}, with the department's xAPI address for the class's exports. */
+    public void save(String name, String traineesText, List<String> dialogueIds, String xapiBase) {
         ClassRoster c = selected.get();
         if (c == null) return;
         List<Assigned> assigned = new ArrayList<>();
@@ -148,7 +154,7 @@ public final class ClassroomViewModel {
             assigned.add(new Assigned(id, title));
         }
         try {
-            ClassRoster updated = c.withName(name).withTrainees(ClassRoster.parseNames(traineesText)).withDialogues(assigned);
+            ClassRoster updated = c.withName(name).withTrainees(ClassRoster.parseNames(traineesText)).withDialogues(assigned).withXapiBase(xapiBase);
             book.save(updated);
             refreshClasses(updated.id());
             message.set("Saved \"" + updated.name() + "\": " + updated.trainees().size() + " trainees, " + updated.dialogues().size() + " dialogues.");
@@ -305,7 +311,7 @@ public final class ClassroomViewModel {
             switch (kind) {
                 case CSV -> ReportCsv.write(r, catalog, w);
                 case HTML -> w.write(ReportHtml.render(r, catalog, Instant.now(), ZoneId.systemDefault()));
-                case XAPI -> w.write(Xapi.toJson(Xapi.statements(r.results(), catalog)));
+                case XAPI -> w.write(Xapi.toJson(Xapi.export(r.results(), catalog, null).statements()));
                 case PDF -> throw new IllegalStateException("written above");
             }
         }
