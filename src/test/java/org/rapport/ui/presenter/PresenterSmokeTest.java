@@ -142,6 +142,51 @@ class PresenterSmokeTest {
     }
 
     @Test
+    void withPhonesOnTheProjectorShowsTheRoomCodeAndTheConsoleCountsJoinedAndVotedPhones(FxRobot robot) throws Exception {
+        RoomSession s = newSession();
+        PresenterViewModel vm = new PresenterViewModel(s, Catalog.bundled(), SessionFile.in(Files.createDirectories(data.resolve("phones"))));
+        vm.phoneServer(() -> {
+            try {
+                return org.rapport.classroom.VoteServer.start(s, java.net.InetAddress.getLoopbackAddress(), 0);
+            } catch (java.io.IOException e) {
+                throw new org.rapport.classroom.RoomException(e.getMessage(), e);
+            }
+        });
+        RoomView[] views = new RoomView[2];
+        robot.interact(() -> {
+            views[0] = new RoomView(vm, true);
+            root.getChildren().setAll(views[0]);
+            vm.next(); // past the pre-brief
+            vm.togglePhones();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            var server = vm.phonesProperty().get();
+            String code = server.room().code();
+            assertEquals(RoomView.spaced(code), text(robot, "#phone-code"), "the code, large, beside the address");
+            assertEquals("0 phones joined (of 60) · 0 voted on this decision", text(robot, "#phone-count"));
+            var phone = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            var join = phone.send(java.net.http.HttpRequest.newBuilder(server.joinUrl()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, join.statusCode(), "the QR code's address joins the room");
+            phone.send(java.net.http.HttpRequest.newBuilder(server.url().resolve("/vote")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("round=" + s.snapshot().round() + "&reply=1")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> text(robot, "#phone-count").startsWith("1 phone joined"));
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> text(robot, "#phone-count").contains("1 voted on this decision"));
+            robot.clickOn("#phone-lock");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(text(robot, "#phone-count").endsWith("joining locked"));
+            robot.clickOn("#phone-new-group");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(!code.equals(server.room().code()) || server.room().joinedCount() == 0, "a new group: a new code");
+            assertEquals(RoomView.spaced(server.room().code()), text(robot, "#phone-code"), "and the projector shows it");
+            assertEquals("0 phones joined (of 60) · 0 voted on this decision", text(robot, "#phone-count"));
+        } finally {
+            robot.interact(vm::close);
+        }
+    }
+
+    @Test
     void theRoomVotesByKeysThenTheClickerRevealsVotesThenGradesThenGoesOnAndBack(FxRobot robot) throws Exception {
         Path dir = Files.createDirectories(data.resolve("a"));
         RoomView view = show(robot, newSession(), dir);
