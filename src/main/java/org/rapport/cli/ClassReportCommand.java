@@ -59,7 +59,8 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--db-user", paramLabel = "USER", description = "The database user.")
     String dbUser;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The database password.")
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The database password. Visible to other users of this "
+            + "computer in the list of running programs: prefer RAPPORT_DB_PASSWORD or PostgreSQL's ~/.pgpass, which are used when it is not given.")
     String dbPassword;
 
     @Option(names = "--class", required = true, paramLabel = "FILE", description = "The class file (kind \"rapport-class\"): its name, trainees and assigned dialogues.")
@@ -119,6 +120,10 @@ final class ClassReportCommand implements Callable<Integer> {
         ClassResults results;
         if (db != null) {
             String user = dbUser != null ? dbUser : System.getenv("RAPPORT_DB_USER");
+            if (dbPassword != null) {
+                err.println("rapport class-report: warning: a password given with --db-password can be read by anyone on this computer"
+                        + " (in the list of running programs); use RAPPORT_DB_PASSWORD or PostgreSQL's ~/.pgpass instead.");
+            }
             String password = dbPassword != null ? dbPassword : System.getenv("RAPPORT_DB_PASSWORD");
             try (Store store = Store.openShared(db, user, password, Clock.systemUTC())) {
                 results = collector.collect(store, roster, System.currentTimeMillis());

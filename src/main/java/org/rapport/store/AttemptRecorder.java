@@ -28,6 +28,7 @@ public final class AttemptRecorder {
     private int saved;
     private Debrief pendingFinish;
     private String problem;
+    private Runnable afterSave = () -> { };
 
     /** Starts recording; {@code resumeId} continues an attempt already in the store (with {@code alreadySaved} decisions). */
     public AttemptRecorder(Store store, String traineeId, Dialogue dialogue, byte[] fileBytes, String contentHash, Mode mode,
@@ -42,6 +43,11 @@ public final class AttemptRecorder {
         this.attemptId = resumeId;
         this.saved = alreadySaved;
         retry();
+    }
+
+    /** Runs after every successful save (the outbox to the department's server listens here). */
+    public void afterSave(Runnable r) {
+        afterSave = r == null ? () -> { } : r;
     }
 
     public void decision(Decision d) {
@@ -68,6 +74,7 @@ public final class AttemptRecorder {
                 pendingFinish = null;
             }
             problem = null;
+            afterSave.run();
             return true;
         } catch (StoreException e) {
             problem = e.getMessage();

@@ -35,7 +35,13 @@ final class Migrations {
                             + " next_node TEXT NOT NULL, PRIMARY KEY (attempt_id, seq))",
                     "CREATE TABLE technique_score (attempt_id TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
                             + " technique_id TEXT NOT NULL, points INTEGER NOT NULL, max_points INTEGER NOT NULL,"
-                            + " PRIMARY KEY (attempt_id, technique_id))"));
+                            + " PRIMARY KEY (attempt_id, technique_id))"),
+            // 2: the outbox of a laptop that also sends to the department's server: how much of each attempt is there,
+            // and the unfinished attempts the trainee threw away, to throw away there too
+            List.of(
+                    "CREATE TABLE sync_state (attempt_id TEXT PRIMARY KEY, decisions_sent INTEGER NOT NULL DEFAULT 0,"
+                            + " finish_sent INTEGER NOT NULL DEFAULT 0)",
+                    "CREATE TABLE sync_abandoned (attempt_id TEXT PRIMARY KEY)"));
 
     static int latest() {
         return STEPS.size();

@@ -75,9 +75,79 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Opens a shared PostgreSQL store, e.g. {@code jdbc:postgresql://host/rapport}. */
+    /**
+     * Opens the department's shared PostgreSQL store, e.g. {@code jdbc:postgresql://host/rapport}, with the driver's
+     * connect, login and socket timeouts set ({@link ServerConnection}). An app never changes the schema: the
+     * administrator sets it up once with {@link #initShared} ({@code rapport db init}); a database without it, or from
+     * a newer Rapport, is refused with a plain message.
+     */
     public static Store openShared(String jdbcUrl, String user, String password, Clock clock) {
-        return open(jdbcUrl, user, password, false, clock, null);
+        Connection c = null;
+        try {
+            c = ServerConnection.connect(jdbcUrl, user, password);
+            int version = schemaVersionOf(c);
+            if (version == 0) {
+                throw new StoreException("The department's database has not been set up for Rapport yet. Ask your administrator to run"
+                        + " \"rapport db init\" once (see docs/classroom.md).");
+            }
+            if (version > Migrations.latest()) {
+                throw new StoreException("The department's database was set up by a newer version of Rapport (schema " + version
+                        + "; this version knows up to " + Migrations.latest() + "). Update Rapport on this laptop.");
+            }
+            if (version < Migrations.latest()) {
+                throw new StoreException("The department's database needs an update for this version of Rapport (schema " + version
+                        + " of " + Migrations.latest() + "). Ask your administrator to run \"rapport db init\" again.");
+            }
+            return new Store(c, false, clock, null);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("Rapport cannot reach the department's database (" + ServerConnection.redact(jdbcUrl) + "): "
+                    + ServerConnection.redact(String.valueOf(e.getMessage())), e);
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Sets up (or updates) the schema of the department's database: what {@code rapport db init} runs, as a role that
+     * may create tables. Safe to run again, and from several places at once: the steps run under a transaction-level
+     * advisory lock, so the second waits for the first and then finds nothing to do. Returns the schema version before
+     * and after.
+     */
+    public static int[] initShared(String jdbcUrl, String user, String password) {
+        try (Connection c = ServerConnection.connect(jdbcUrl, user, password)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + INIT_LOCK + ")");
+                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            }
+            int before = schemaVersionOf(c);
+            if (before > Migrations.latest()) {
+                c.rollback();
+                throw new StoreException("The database was set up by a newer version of Rapport (schema " + before + "); nothing was changed.");
+            }
+            applySteps(c, before);
+            c.commit();
+            return new int[]{before, Migrations.latest()};
+        } catch (SQLException e) {
+            throw new StoreException("The department's database could not be set up (" + ServerConnection.redact(jdbcUrl) + "): "
+                    + ServerConnection.redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** The advisory-lock key every {@code db init} takes, so two never change the schema at once. */
+    static final long INIT_LOCK = 0x5241_5050_4F52_5401L;
+
+    /** The schema version recorded in {@code meta}; 0 when there is none. */
+    private static int schemaVersionOf(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE key = 'schema_version'");
+             ResultSet r = p.executeQuery()) {
+            return r.next() ? Integer.parseInt(r.getString(1)) : 0;
+        } catch (SQLException e) {
+            if (!c.getAutoCommit()) throw e;
+            return 0; // no meta table: never set up
+        }
     }
 
     private static Store open(String url, String user, String password, boolean sqlite, Clock clock, String notice) {
@@ -153,23 +223,28 @@ public final class Store implements AutoCloseable {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            for (int v = version + 1; v <= Migrations.latest(); v++) {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : Migrations.STEPS.get(v - 1)) s.execute(sql);
-                }
-                try (PreparedStatement p = c.prepareStatement(v == 1
-                        ? "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
-                        : "UPDATE meta SET value = ? WHERE key = 'schema_version'")) {
-                    p.setString(1, String.valueOf(v));
-                    p.executeUpdate();
-                }
-            }
+            applySteps(c, version);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /** Runs the migration steps after {@code version}, recording each in {@code meta}, in the caller's transaction. */
+    private static void applySteps(Connection c, int version) throws SQLException {
+        for (int v = version + 1; v <= Migrations.latest(); v++) {
+            try (Statement s = c.createStatement()) {
+                for (String sql : Migrations.STEPS.get(v - 1)) s.execute(sql);
+            }
+            try (PreparedStatement p = c.prepareStatement(v == 1
+                    ? "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                    : "UPDATE meta SET value = ? WHERE key = 'schema_version'")) {
+                p.setString(1, String.valueOf(v));
+                p.executeUpdate();
+            }
         }
     }
 
@@ -237,10 +312,9 @@ public final class Store implements AutoCloseable {
                                             Transcript start) {
         String id = UUID.randomUUID().toString();
         transaction(() -> {
-            if (query("SELECT 1 FROM dialogue_snapshot WHERE content_hash = ?", List.of(contentHash), r -> 1).isEmpty()) {
-                update("INSERT INTO dialogue_snapshot (content_hash, dialogue_id, content) VALUES (?, ?, ?)",
-                        List.of(contentHash, d.id(), new String(fileBytes, StandardCharsets.UTF_8)));
-            }
+            // Two laptops starting the same dialogue at once both try to insert its snapshot: the second quietly finds it there.
+            update("INSERT INTO dialogue_snapshot (content_hash, dialogue_id, content) VALUES (?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
+                    List.of(contentHash, d.id(), new String(fileBytes, StandardCharsets.UTF_8)));
             update("INSERT INTO attempt (id, trainee_id, dialogue_id, dialogue_title, content_hash, mode, start_node, start_mood,"
                             + " seed, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     List.of(id, traineeId, d.id(), d.title(), contentHash, mode.name().toLowerCase(Locale.ROOT),
@@ -270,9 +344,95 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Throws away an unfinished attempt (the trainee chose not to resume it). */
+    /** Throws away an unfinished attempt (the trainee chose not to resume it); the outbox throws it away on the server too. */
     public synchronized void abandon(String attemptId) {
-        update("DELETE FROM attempt WHERE id = ? AND finished = 0", List.of(attemptId));
+        transaction(() -> {
+            if (update("DELETE FROM attempt WHERE id = ? AND finished = 0", List.of(attemptId)) > 0 && sqlite) {
+                update("DELETE FROM sync_state WHERE attempt_id = ?", List.of(attemptId));
+                update("INSERT INTO sync_abandoned (attempt_id) VALUES (?) ON CONFLICT (attempt_id) DO NOTHING", List.of(attemptId));
+            }
+        });
+    }
+
+    // == the outbox: what this laptop has not yet sent to the department's server ==
+
+    /** A decision row as stored, to send on as it is. */
+    public record DecisionRow(int seq, String nodeId, String offered, int chosen, long millis, int moodBefore, int moodAfter, String next) {
+    }
+
+    /** A technique score of a finished attempt. */
+    public record ScoreRow(String techniqueId, int points, int maxPoints) {
+    }
+
+    /**
+     * Everything the server needs to hold one attempt as this laptop does: its trainee, the dialogue text, the attempt
+     * row, every decision so far and, once finished, the ending and scores. Sent whole each time (the server ignores
+     * what it already has), so a retry never duplicates and never loses.
+     */
+    public record Outgoing(String traineeId, String traineeName, long traineeCreated, String theme, double fontSize, String defaultMode,
+                           String contentHash, String dialogueId, String content, String attemptId, String dialogueTitle, String mode,
+                           String startNode, int startMood, long seed, long started, String importKey, long finished, String endingId,
+                           String outcome, String endingTitle, int points, int maxPoints, List<DecisionRow> decisions, List<ScoreRow> scores,
+                           int decisionsSent, boolean finishSent) {
+        /** Replies (and the finish) the server does not have yet. */
+        public int waiting() {
+            return Math.max(0, decisions.size() - decisionsSent) + (finished > 0 && !finishSent ? 1 : 0);
+        }
+    }
+
+    /** Every attempt with something the server lacks, oldest first. */
+    public synchronized List<Outgoing> outgoing() {
+        List<String[]> heads = query("SELECT a.id, COALESCE(s.decisions_sent, 0), COALESCE(s.finish_sent, 0),"
+                + " (SELECT COUNT(*) FROM decision d WHERE d.attempt_id = a.id), a.finished FROM attempt a"
+                + " LEFT JOIN sync_state s ON s.attempt_id = a.id ORDER BY a.started, a.id", List.of(), r -> new String[]{
+                r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
+        List<Outgoing> out = new ArrayList<>();
+        for (String[] h : heads) {
+            int sent = Integer.parseInt(h[1]);
+            boolean finishSent = Integer.parseInt(h[2]) != 0;
+            int count = Integer.parseInt(h[3]);
+            long finished = Long.parseLong(h[4]);
+            boolean known = !query("SELECT 1 FROM sync_state WHERE attempt_id = ?", List.of(h[0]), r -> 1).isEmpty();
+            if (known && sent >= count && (finished == 0 || finishSent)) continue;
+            out.add(outgoing(h[0], sent, finishSent));
+        }
+        return out;
+    }
+
+    private Outgoing outgoing(String attemptId, int sent, boolean finishSent) {
+        List<DecisionRow> decisions = query("SELECT seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
+                + " WHERE attempt_id = ? ORDER BY seq", List.of(attemptId), r -> new DecisionRow(r.getInt(1), r.getString(2), r.getString(3),
+                r.getInt(4), r.getLong(5), r.getInt(6), r.getInt(7), r.getString(8)));
+        List<ScoreRow> scores = query("SELECT technique_id, points, max_points FROM technique_score WHERE attempt_id = ? ORDER BY technique_id",
+                List.of(attemptId), r -> new ScoreRow(r.getString(1), r.getInt(2), r.getInt(3)));
+        return query("SELECT t.id, t.name, t.created, t.theme, t.font_size, t.default_mode, s.content_hash, s.dialogue_id, s.content,"
+                + " a.id, a.dialogue_title, a.mode, a.start_node, a.start_mood, a.seed, a.started, a.import_key, a.finished, a.ending_id,"
+                + " a.outcome, a.ending_title, a.points, a.max_points FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
+                + " JOIN dialogue_snapshot s ON s.content_hash = a.content_hash WHERE a.id = ?", List.of(attemptId),
+                r -> new Outgoing(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getDouble(5), r.getString(6),
+                        r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.getString(13),
+                        r.getInt(14), r.getLong(15), r.getLong(16), r.getString(17), r.getLong(18), r.getString(19), r.getString(20),
+                        r.getString(21), r.getInt(22), r.getInt(23), decisions, scores, sent, finishSent)).get(0);
+    }
+
+    /** Records that the server now holds {@code decisions} decisions of the attempt, and its finish if {@code finish}. */
+    public synchronized void markSent(String attemptId, int decisions, boolean finish) {
+        update("INSERT INTO sync_state (attempt_id, decisions_sent, finish_sent) VALUES (?, ?, ?) ON CONFLICT (attempt_id)"
+                + " DO UPDATE SET decisions_sent = excluded.decisions_sent, finish_sent = excluded.finish_sent", List.of(attemptId, decisions, finish ? 1 : 0));
+    }
+
+    /** Unfinished attempts thrown away here that the server may still hold. */
+    public synchronized List<String> abandonedToSend() {
+        return query("SELECT attempt_id FROM sync_abandoned ORDER BY attempt_id", List.of(), r -> r.getString(1));
+    }
+
+    public synchronized void abandonSent(String attemptId) {
+        update("DELETE FROM sync_abandoned WHERE attempt_id = ?", List.of(attemptId));
+    }
+
+    /** How many replies (and finishes) the server does not have yet. */
+    public synchronized int waitingToSend() {
+        return outgoing().stream().mapToInt(Outgoing::waiting).sum();
     }
 
     private static final String SUMMARY = "SELECT a.id, a.trainee_id, a.dialogue_id, a.dialogue_title, a.content_hash, a.mode, a.started,"

@@ -26,6 +26,40 @@ public final class AppContext {
     private final String storeProblem;
     private final java.util.Map<String, LibraryFile> libraryFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The department's server this laptop sends its replies to (--db), with the login to use. */
+    public record Server(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return org.rapport.store.ServerConnection.redact(url); // never the password
+        }
+    }
+
+    private Server server;
+    private org.rapport.store.ServerSync sync;
+
+    /** Sends this laptop's replies on to the department's server from now on (the store stays the laptop's own). */
+    public void sendTo(Server server) {
+        if (server == null || store == null) return;
+        this.server = server;
+        this.sync = new org.rapport.store.ServerSync(store, server.url(), server.user(), server.password());
+        sync.onStatus(st -> UiExecutor.onFx(() -> serverStatus.set(st.describe())));
+    }
+
+    private final javafx.beans.property.ReadOnlyStringWrapper serverStatus = new javafx.beans.property.ReadOnlyStringWrapper();
+
+    /** With a department's server: where the replies are, in one honest line; null without a server. */
+    public javafx.beans.property.ReadOnlyStringProperty serverStatusProperty() {
+        return serverStatus.getReadOnlyProperty();
+    }
+
+    public java.util.Optional<Server> server() {
+        return java.util.Optional.ofNullable(server);
+    }
+
+    public java.util.Optional<org.rapport.store.ServerSync> serverSync() {
+        return java.util.Optional.ofNullable(sync);
+    }
+
     /** Where a playable dialogue of the library came from: its file and the hash of the content that was validated. */
     public record LibraryFile(Path path, String contentHash) {
     }

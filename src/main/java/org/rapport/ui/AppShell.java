@@ -163,8 +163,8 @@ public final class AppShell extends BorderPane implements Navigator {
         Playthrough p = Playthrough.replay(d, stored.fullTranscript(d), stored.transcript().decisions().size());
         Mode mode = "practice".equals(open.mode()) ? Mode.PRACTICE : Mode.ASSESSMENT;
         ConversationViewModel vm = new ConversationViewModel(d, p, mode, ctx.catalog(), null, System::nanoTime);
-        vm.record(new org.rapport.store.AttemptRecorder(store, open.traineeId(), d, stored.dialogueBytes(), open.contentHash(), mode,
-                p.transcript(), open.id(), stored.transcript().decisions().size()));
+        vm.record(outboxed(new org.rapport.store.AttemptRecorder(store, open.traineeId(), d, stored.dialogueBytes(), open.contentHash(), mode,
+                p.transcript(), open.id(), stored.transcript().decisions().size())));
         showConversation(vm);
     }
 
@@ -329,7 +329,35 @@ public final class AppShell extends BorderPane implements Navigator {
     public void shutdown() {
         if (authorVm != null) authorVm.close();
         setCenter(null);
+        ctx.serverSync().ifPresent(org.rapport.store.ServerSync::close);
         ctx.store().ifPresent(org.rapport.store.Store::close);
+    }
+
+    /**
+     * Before the window closes: with replies not yet on the department's server, one last try, then the trainee is told
+     * that they stay on this laptop and go at the next start, and may keep Rapport open instead. True to close.
+     */
+    public boolean confirmClose() {
+        var sync = ctx.serverSync().orElse(null);
+        if (sync == null || sync.status().waiting() == 0) return true;
+        int waiting = sync.sendNow().waiting();
+        if (waiting == 0) return true;
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                waiting + (waiting == 1 ? " reply is" : " replies are") + " saved on this laptop but not yet on the department's server,"
+                        + " which cannot be reached right now. " + (waiting == 1 ? "It stays" : "They stay") + " here and will be sent the"
+                        + " next time Rapport starts with the server.",
+                new javafx.scene.control.ButtonType("Close Rapport", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                new javafx.scene.control.ButtonType("Keep it open", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        a.setTitle("Replies not yet sent");
+        a.setHeaderText("Not everything is on the department's server yet");
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        return a.showAndWait().map(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    /** With a department's server, every local save nudges the outbox to send it on. */
+    private org.rapport.store.AttemptRecorder outboxed(org.rapport.store.AttemptRecorder rec) {
+        ctx.serverSync().ifPresent(sync -> rec.afterSave(sync::nudge));
+        return rec;
     }
 
     // == Navigator ==
@@ -348,6 +376,7 @@ public final class AppShell extends BorderPane implements Navigator {
     }
 
     private void showConversation(ConversationViewModel vm) {
+        if (ctx.serverSync().isPresent()) vm.serverStatusProperty().bind(ctx.serverStatusProperty());
         ConversationView view = new ConversationView(vm, this);
         title.set("Rapport · " + vm.dialogue().title());
         setCenter(view);
@@ -373,6 +402,7 @@ public final class AppShell extends BorderPane implements Navigator {
                     new org.rapport.engine.Transcript(d.id(), d.start(), p.transcript().startMood(), p.transcript().seed(), java.util.List.of(), null),
                     null, 0);
             // A replay ("try another reply from here") starts with the earlier replies: they belong to this attempt too.
+            outboxed(rec);
             p.transcript().decisions().forEach(rec::decision);
             return java.util.Optional.of(rec);
         } catch (java.io.IOException e) {

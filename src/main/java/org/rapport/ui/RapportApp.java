@@ -45,12 +45,16 @@ public class RapportApp extends Application {
                     + ". Start Rapport from its folder, or give one with --library DIR.";
         }
         AppContext ctx = new AppContext(pre != null ? pre.catalog() : Catalog.bundled(), existing, store, storeNote, dataDir);
+        ctx.sendTo(opened.server());
         AppShell shell = new AppShell(ctx);
         this.shell = shell;
         stage.titleProperty().bind(shell.titleProperty());
         stage.setScene(new Scene(shell, size[0], size[1]));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            if (!shell.confirmClose()) e.consume();
+        });
         stage.show();
         shell.start();
         FirstFrameReport.installIfAsked(stage.getScene(), shell.libraryViewModel().loadingProperty());

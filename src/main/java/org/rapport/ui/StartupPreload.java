@@ -17,7 +17,10 @@ import java.util.concurrent.ExecutionException;
  */
 final class StartupPreload {
     /** The store, or why there is none (the same message the window showed before this class existed). */
-    record OpenedStore(org.rapport.store.Store store, String note) {
+    record OpenedStore(org.rapport.store.Store store, String note, AppContext.Server server) {
+        OpenedStore(org.rapport.store.Store store, String note) {
+            this(store, note, null);
+        }
     }
 
     private static volatile StartupPreload current;
@@ -69,14 +72,21 @@ final class StartupPreload {
     static OpenedStore openStore(List<String> args, Path dataDir) {
         try {
             Optional<String> db = RapportApp.option(args, "--db");
-            org.rapport.store.Store s;
-            if (db.isPresent()) {
-                s = org.rapport.store.Store.openShared(db.get(), RapportApp.option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
-                        RapportApp.option(args, "--db-password").orElse(System.getenv("RAPPORT_DB_PASSWORD")), java.time.Clock.systemUTC());
-            } else {
-                s = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
+            // Local first: every reply is saved on this laptop; with a department's server, an outbox sends it on.
+            org.rapport.store.Store s = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
+            if (db.isEmpty()) return new OpenedStore(s, s.notice().orElse(null));
+            List<String> notes = new java.util.ArrayList<>();
+            s.notice().ifPresent(notes::add);
+            Optional<String> typed = RapportApp.option(args, "--db-password");
+            if (typed.isPresent()) {
+                notes.add("A password given with --db-password can be read by anyone on this computer (in the list of running"
+                        + " programs); use RAPPORT_DB_PASSWORD or PostgreSQL's ~/.pgpass instead.");
             }
-            return new OpenedStore(s, s.notice().orElse(null));
+            String unencrypted = org.rapport.store.ServerConnection.unencrypted(db.get());
+            if (unencrypted != null) notes.add(unencrypted);
+            AppContext.Server server = new AppContext.Server(db.get(), RapportApp.option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
+                    typed.orElse(System.getenv("RAPPORT_DB_PASSWORD")));
+            return new OpenedStore(s, notes.isEmpty() ? null : String.join(" ", notes), server);
         } catch (org.rapport.store.StoreException e) {
             return new OpenedStore(null, e.getMessage() + " You can still practise, but progress is not being saved.");
         }

@@ -49,7 +49,9 @@ class ResultsFromStoreTest {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         }
-        try (Store s = Store.openShared(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null, ClassFixtures.ticking())) {
+        String shared = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Store.initShared(shared, null, null);
+        try (Store s = Store.openShared(shared, null, null, ClassFixtures.ticking())) {
             ClassReport empty = ClassReport.of(new ResultsCollector(catalog).collect(s, ClassFixtures.roster(), 0), catalog);
             assertTrue(empty.trainees().stream().noneMatch(TraineeRow::hasResults), "nobody has played yet");
             ClassFixtures.populate(s, catalog);

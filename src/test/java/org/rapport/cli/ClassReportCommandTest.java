@@ -113,6 +113,7 @@ class ClassReportCommandTest {
         }
         String shared = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
+            org.rapport.store.Store.initShared(shared, null, null);
             try (var store = org.rapport.store.Store.openShared(shared, null, null, ClassFixtures.ticking())) {
                 ClassFixtures.populate(store, org.rapport.catalog.Catalog.bundled());
             }

@@ -35,7 +35,9 @@ class PostgresStoreTest extends StoreTest {
             created.add(name);
             return name;
         });
-        return Store.openShared(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null, clock);
+        String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Store.initShared(url, null, null); // what the administrator's `rapport db init` does, once
+        return Store.openShared(url, null, null, clock);
     }
 
     @AfterEach

@@ -231,8 +231,9 @@ public final class ClassroomViewModel {
         return ctx.store().isPresent();
     }
 
-    /** "the shared database" for PostgreSQL, "this computer's trainees" for the local store. */
+    /** "the shared database" with a department's server (--db), "this computer's trainees" for the local store. */
     public String storeName() {
+        if (ctx.server().isPresent()) return "the shared database";
         return ctx.store().map(s -> s.isSqlite() ? "this computer's trainees" : "the shared database").orElse("no store");
     }
 
@@ -250,7 +251,14 @@ public final class ClassroomViewModel {
         String where = storeName();
         busy.set(true);
         message.set("Reading " + where + "…");
-        UiExecutor.background(() -> ClassReport.of(collector().collect(store, c, System.currentTimeMillis()), catalog), r -> {
+        AppContext.Server server = ctx.server().orElse(null);
+        UiExecutor.background(() -> {
+            if (server == null) return ClassReport.of(collector().collect(store, c, System.currentTimeMillis()), catalog);
+            // The department's server, over a connection held only for this read (off the FX thread, with timeouts).
+            try (Store shared = Store.openShared(server.url(), server.user(), server.password(), java.time.Clock.systemUTC())) {
+                return ClassReport.of(collector().collect(shared, c, System.currentTimeMillis()), catalog);
+            }
+        }, r -> {
             busy.set(false);
             if (!c.equals(selected.get())) return;
             var res = r.results();

@@ -108,7 +108,15 @@ public final class ConversationView extends BorderPane {
         problemRow.getStyleClass().add("save-problem-row");
         problemRow.visibleProperty().bind(saveProblem.visibleProperty());
         problemRow.managedProperty().bind(saveProblem.visibleProperty());
-        return new VBox(header, problemRow);
+        Label server = new Label();
+        server.setId("server-status");
+        server.getStyleClass().add("muted");
+        server.setWrapText(true);
+        server.setGraphic(new FontIcon("mdi2c-cloud-upload-outline"));
+        server.textProperty().bind(vm.serverStatusProperty());
+        server.visibleProperty().bind(vm.serverStatusProperty().isNotNull());
+        server.managedProperty().bind(server.visibleProperty());
+        return new VBox(header, problemRow, server);
     }
 
     private Node createTranscript() {

@@ -185,6 +185,13 @@ public final class ConversationViewModel {
         return !playthrough.transcript().decisions().isEmpty();
     }
 
+    private final javafx.beans.property.SimpleStringProperty serverStatus = new javafx.beans.property.SimpleStringProperty();
+
+    /** With a department's server: whether the replies have reached it (null without one). */
+    public javafx.beans.property.StringProperty serverStatusProperty() {
+        return serverStatus;
+    }
+
     /** Why progress is not being saved right now (null when every reply is safely stored). */
     public javafx.beans.property.ReadOnlyStringProperty saveProblemProperty() {
         return saveProblem.getReadOnlyProperty();
