@@ -151,8 +151,20 @@ public final class ResultsCollector {
      */
     public ClassResults collect(Store store, ClassRoster roster, long now) {
         Gathering g = new Gathering(roster);
+        // Profiles are told apart by their id: two whose names both match one trainee of the class ("Ana" and "ana")
+        // are never merged, and neither is counted until one is renamed, so nobody's replies count as someone else's.
+        Map<String, List<Trainee>> byClassName = new LinkedHashMap<>();
+        for (Trainee t : store.trainees()) roster.trainee(t.name()).ifPresent(n -> byClassName.computeIfAbsent(n, k -> new ArrayList<>()).add(t));
+        Set<String> ambiguous = new LinkedHashSet<>();
+        byClassName.forEach((n, ts) -> {
+            if (ts.size() < 2) return;
+            List<String> names = ts.stream().map(t -> "\"" + printable(t.name()) + "\"").toList();
+            for (Trainee t : ts) ambiguous.add(t.id());
+            g.skip("shared store: " + printable(n), "two profiles, " + String.join(" and ", names) + ", both match " + n
+                    + " in the class; neither is counted until one is renamed");
+        });
         for (Trainee t : store.trainees()) {
-            if (roster.trainee(t.name()).isEmpty()) continue;
+            if (roster.trainee(t.name()).isEmpty() || ambiguous.contains(t.id())) continue;
             String name = "shared store: " + printable(t.name());
             byte[] bytes;
             try {

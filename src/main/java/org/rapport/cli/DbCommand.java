@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "db", sortOptions = false, subcommands = {DbCommand.Init.class},
+@Command(name = "db", sortOptions = false, subcommands = {DbCommand.Init.class, DbCommand.AddLogin.class},
         description = {"The department's shared PostgreSQL database, for its administrator.",
                 "Trainees' apps never change the database; run `rapport db init` once, and again after updating Rapport."})
 final class DbCommand implements Callable<Integer> {
@@ -59,6 +59,46 @@ final class DbCommand implements Callable<Integer> {
                 return 0;
             } catch (StoreException e) {
                 err.println("rapport db init: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "add-login", sortOptions = false,
+            description = {"Create a database login for one trainee (or one laptop), or with --facilitator for a facilitator's class reports,",
+                    "with a new random password printed once. A trainee's login reads and writes only the trainees it creates and",
+                    "their attempts; a facilitator's reads everything and writes nothing (row-level security set up by db init).",
+                    "Give the password to its owner for RAPPORT_DB_PASSWORD or ~/.pgpass; Rapport does not keep it.",
+                    "Exit code: 0 created, 1 it could not be created, 2 bad usage."})
+    static final class AddLogin implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "JDBC-URL", description = "The department's database.")
+        String url;
+
+        @Parameters(index = "1", paramLabel = "LOGIN", description = "Lower-case letters, digits and underscores, e.g. ana_lima.")
+        String login;
+
+        @Option(names = "--facilitator", description = "A login that reads every trainee's results.")
+        boolean facilitator;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The administrator's role (default: RAPPORT_DB_USER, or the URL's).")
+        String user;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                String secret = Store.addLogin(url, user != null ? user : System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"),
+                        login, facilitator);
+                out.println("Created the " + (facilitator ? "facilitator" : "trainee") + " login " + login + ". Its password, shown only now:");
+                out.println(secret);
+                out.flush();
+                return 0;
+            } catch (StoreException e) {
+                err.println("rapport db add-login: " + e.getMessage());
                 return 1;
             }
         }

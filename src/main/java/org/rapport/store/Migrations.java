@@ -41,7 +41,10 @@ final class Migrations {
             List.of(
                     "CREATE TABLE sync_state (attempt_id TEXT PRIMARY KEY, decisions_sent INTEGER NOT NULL DEFAULT 0,"
                             + " finish_sent INTEGER NOT NULL DEFAULT 0)",
-                    "CREATE TABLE sync_abandoned (attempt_id TEXT PRIMARY KEY)"));
+                    "CREATE TABLE sync_abandoned (attempt_id TEXT PRIMARY KEY)"),
+            // 3: on the department's server, the database login that wrote each trainee: the wall between trainees
+            // (row-level security, set up by `rapport db init`) lets a login see and write only its own trainees' rows
+            List.of("ALTER TABLE trainee ADD COLUMN login TEXT"));
 
     static int latest() {
         return STEPS.size();

@@ -153,7 +153,9 @@ public final class ServerSync implements AutoCloseable {
     }
 
     private static void push(Connection c, Store.Outgoing o) throws SQLException {
-        exec(c, "INSERT INTO trainee (id, name, created, theme, font_size, default_mode) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        // The trainee is the login's: the server's walls let each login see and write only the trainees it created.
+        exec(c, "INSERT INTO trainee (id, name, created, theme, font_size, default_mode, login) VALUES (?, ?, ?, ?, ?, ?, current_user)"
+                        + " ON CONFLICT (id) DO NOTHING",
                 o.traineeId(), o.traineeName(), o.traineeCreated(), o.theme(), o.fontSize(), o.defaultMode());
         exec(c, "INSERT INTO dialogue_snapshot (content_hash, dialogue_id, content) VALUES (?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
                 o.contentHash(), o.dialogueId(), o.content());

@@ -128,11 +128,75 @@ public final class Store implements AutoCloseable {
                 throw new StoreException("The database was set up by a newer version of Rapport (schema " + before + "); nothing was changed.");
             }
             applySteps(c, before);
+            try (Statement s = c.createStatement()) {
+                for (String sql : SECURITY) s.execute(sql);
+            }
             c.commit();
             return new int[]{before, Migrations.latest()};
         } catch (SQLException e) {
             throw new StoreException("The department's database could not be set up (" + ServerConnection.redact(jdbcUrl) + "): "
                     + ServerConnection.redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * The walls between trainees on the department's server, kept by PostgreSQL itself (row-level security), set up by
+     * every {@code db init} (idempotent). Two group roles: {@code rapport_trainee}, whose logins (one per trainee, or per
+     * laptop, made with {@code rapport db add-login}) may read and write only the trainees they created and those
+     * trainees' attempts, replies and scores, and may not change a reply once given; and {@code rapport_facilitator},
+     * whose logins read everything (class reports) and write nothing. The owner who runs {@code db init} is not bound.
+     */
+    static final List<String> SECURITY = List.of(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rapport_trainee') THEN CREATE ROLE rapport_trainee NOLOGIN; END IF;"
+                    + " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rapport_facilitator') THEN CREATE ROLE rapport_facilitator NOLOGIN; END IF; END $$",
+            "DO $$ BEGIN EXECUTE format('GRANT USAGE ON SCHEMA %I TO rapport_trainee, rapport_facilitator', current_schema());"
+                    + " EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO rapport_trainee, rapport_facilitator', current_schema()); END $$",
+            "GRANT INSERT ON trainee, dialogue_snapshot, attempt, decision, technique_score TO rapport_trainee",
+            "GRANT UPDATE (name, theme, font_size, default_mode) ON trainee TO rapport_trainee",
+            "GRANT UPDATE (finished, ending_id, outcome, ending_title, points, max_points) ON attempt TO rapport_trainee",
+            "GRANT DELETE ON attempt, technique_score TO rapport_trainee",
+            "ALTER TABLE trainee ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE attempt ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE decision ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE technique_score ENABLE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS own_trainee ON trainee",
+            "CREATE POLICY own_trainee ON trainee TO rapport_trainee USING (login = current_user) WITH CHECK (login = current_user)",
+            "DROP POLICY IF EXISTS own_attempt ON attempt",
+            "CREATE POLICY own_attempt ON attempt TO rapport_trainee USING (trainee_id IN (SELECT id FROM trainee WHERE login = current_user))"
+                    + " WITH CHECK (trainee_id IN (SELECT id FROM trainee WHERE login = current_user))",
+            "DROP POLICY IF EXISTS own_decision ON decision",
+            "CREATE POLICY own_decision ON decision TO rapport_trainee USING (attempt_id IN (SELECT a.id FROM attempt a JOIN trainee t"
+                    + " ON t.id = a.trainee_id WHERE t.login = current_user)) WITH CHECK (attempt_id IN (SELECT a.id FROM attempt a JOIN trainee t"
+                    + " ON t.id = a.trainee_id WHERE t.login = current_user))",
+            "DROP POLICY IF EXISTS own_score ON technique_score",
+            "CREATE POLICY own_score ON technique_score TO rapport_trainee USING (attempt_id IN (SELECT a.id FROM attempt a JOIN trainee t"
+                    + " ON t.id = a.trainee_id WHERE t.login = current_user)) WITH CHECK (attempt_id IN (SELECT a.id FROM attempt a JOIN trainee t"
+                    + " ON t.id = a.trainee_id WHERE t.login = current_user))",
+            "DROP POLICY IF EXISTS facilitator_reads ON trainee",
+            "CREATE POLICY facilitator_reads ON trainee FOR SELECT TO rapport_facilitator USING (true)",
+            "DROP POLICY IF EXISTS facilitator_reads ON attempt",
+            "CREATE POLICY facilitator_reads ON attempt FOR SELECT TO rapport_facilitator USING (true)",
+            "DROP POLICY IF EXISTS facilitator_reads ON decision",
+            "CREATE POLICY facilitator_reads ON decision FOR SELECT TO rapport_facilitator USING (true)",
+            "DROP POLICY IF EXISTS facilitator_reads ON technique_score",
+            "CREATE POLICY facilitator_reads ON technique_score FOR SELECT TO rapport_facilitator USING (true)");
+
+    /**
+     * Creates a database login for a trainee (or a laptop) or a facilitator, with a new random password, which is
+     * returned once and never stored by Rapport. Run by the administrator ({@code rapport db add-login}).
+     */
+    public static String addLogin(String jdbcUrl, String user, String password, String login, boolean facilitator) {
+        if (!login.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new StoreException("A login is lower-case letters, digits and underscores, starting with a letter: not \"" + login + "\".");
+        }
+        byte[] r = new byte[18];
+        new java.security.SecureRandom().nextBytes(r);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(r);
+        try (Connection c = ServerConnection.connect(jdbcUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + secret + "' IN ROLE " + (facilitator ? "rapport_facilitator" : "rapport_trainee"));
+            return secret;
+        } catch (SQLException e) {
+            throw new StoreException("The login \"" + login + "\" could not be created: " + ServerConnection.redact(String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -63,6 +63,20 @@ class ResultsFromStoreTest {
         }
     }
 
+    @Test
+    void twoProfilesWhoseNamesDifferOnlyByCaseAreFlaggedNotMerged() throws Exception {
+        try (Store s = Store.openSqlite(dir.resolve("case"), ClassFixtures.ticking())) {
+            ClassFixtures.populate(s, catalog);
+            org.rapport.store.Trainee impostor = s.createTrainee("ANA");
+            ClassFixtures.play(s, impostor, org.rapport.Fixtures.minimal(), catalog, ClassFixtures.LISTEN_HARMFUL, ClassFixtures.EMPATHIZE_BEST);
+            ClassResults results = new ResultsCollector(catalog).collect(s, ClassFixtures.roster(), 1_000);
+            assertEquals(0, results.attempts().get("Ana").size(), "neither profile's replies count as Ana's");
+            assertTrue(results.skipped().stream().anyMatch(k -> k.reason().equals(
+                    "two profiles, \"Ana\" and \"ANA\", both match Ana in the class; neither is counted until one is renamed")), results.skipped().toString());
+            assertEquals(1, results.attempts().get("Ben").size(), "the others are counted as before");
+        }
+    }
+
     private static void checkAgainst(ClassReport fromFiles, Store s) {
         ClassResults results = new ResultsCollector(catalog).collect(s, ClassFixtures.roster(), 1_000);
         ClassReport fromStore = ClassReport.of(results, catalog);
