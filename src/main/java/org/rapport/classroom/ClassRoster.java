@@ -13,7 +13,7 @@ import java.util.Optional;
  * with the ids so a report reads well even for a dialogue nobody has played yet.
  */
 public record ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created, String xapiBase) {
-    public static final int MAX_TRAINEES = 500;
+    public static final int MAX_TRAINEES = 5000;
 
     /** A class without an xAPI address yet. */
     public ClassRoster(String id, String name, List<String> trainees, List<Assigned> dialogues, long created) {

@@ -163,17 +163,31 @@ public final class ResultsCollector {
             g.skip("shared store: " + printable(n), "two profiles, " + String.join(" and ", names) + ", both match " + n
                     + " in the class; neither is counted until one is renamed");
         });
+        // Straight from the rows: each dialogue text fetched and parsed once for the whole class, each attempt replayed on it.
+        Map<String, org.rapport.model.Dialogue> dialogues = new HashMap<>();
         for (Trainee t : store.trainees()) {
             if (roster.trainee(t.name()).isEmpty() || ambiguous.contains(t.id())) continue;
             String name = "shared store: " + printable(t.name());
-            byte[] bytes;
+            List<ResultAttempt> attempts = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<Store.Replies> rows;
             try {
-                bytes = HistoryFile.toJson(store, t, catalog, now).getBytes(StandardCharsets.UTF_8);
+                rows = store.finishedReplies(t.id());
             } catch (RuntimeException e) {
                 g.skip(name, "their attempts could not be read from the store (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
                 continue;
             }
-            g.offer(name, bytes);
+            int n = 0;
+            for (Store.Replies r : rows) {
+                n++;
+                try {
+                    attempts.add(fromRows(store, t, r, dialogues));
+                } catch (RuntimeException e) {
+                    problems.add("attempt " + n + " left out: " + (e.getMessage() == null ? "it cannot be replayed on its dialogue" : e.getMessage()));
+                }
+            }
+            attempts.sort(Comparator.comparingLong(ResultAttempt::finished).reversed());
+            g.offer(name, new TraineeHistory(t.name(), now, attempts, problems));
         }
         return g.results();
     }
@@ -218,6 +232,10 @@ public final class ResultsCollector {
                 skip(name, "malformed: it cannot be read as a history file");
                 return;
             }
+            offer(name, h);
+        }
+
+        void offer(String name, TraineeHistory h) {
             String trainee = roster.trainee(h.trainee()).orElse(null);
             if (trainee == null) {
                 skip(name, "unknown trainee: " + printable(h.trainee()) + " is not in " + roster.name());
@@ -265,6 +283,30 @@ public final class ResultsCollector {
             }
             used.add(new Used(name, trainee, added, notes));
         }
+    }
+
+    /** One stored attempt as a result: its dialogue parsed once per content hash, its replies replayed on it. */
+    private ResultAttempt fromRows(Store store, Trainee t, Store.Replies r, Map<String, org.rapport.model.Dialogue> dialogues) {
+        var s = r.summary();
+        org.rapport.model.Dialogue d = dialogues.get(s.contentHash());
+        if (d == null) {
+            byte[] bytes = store.snapshot(s.contentHash()).orElseThrow(() -> new IllegalArgumentException("its dialogue's text is missing"));
+            var read = new DialogueReader().read(s.dialogueId() + ".json", bytes);
+            if (read.dialogue() == null || read.diagnostics().stream().anyMatch(org.rapport.diag.Diagnostic::isError)) {
+                throw new IllegalArgumentException("the stored copy of its dialogue is damaged");
+            }
+            d = read.dialogue();
+            dialogues.put(s.contentHash(), d);
+        }
+        org.rapport.engine.Playthrough p = org.rapport.engine.Playthrough.startAt(d, r.startNode(), r.startMood(), r.seed());
+        for (org.rapport.engine.Decision dec : r.decisions()) {
+            if (p.ended() || !p.current().id().equals(dec.nodeId())) throw new IllegalArgumentException("its replies do not fit its dialogue");
+            p.chooseIndex(dec.chosen(), Math.max(0, dec.millis()));
+        }
+        if (!p.ended()) throw new IllegalArgumentException("it never reached an ending");
+        var transcript = p.transcript();
+        return new ResultAttempt(s.id(), t.name(), d, s.contentHash(), "practice".equals(s.mode()) ? "practice" : "assessment",
+                s.started(), s.finished(), transcript, org.rapport.engine.Debrief.of(d, transcript, catalog));
     }
 
     /** Says which attempts were not scored because the dialogue they carry is not the class's. */

@@ -537,6 +537,32 @@ public final class Store implements AutoCloseable {
         return new StoredAttempt(s, content.getBytes(StandardCharsets.UTF_8), t);
     }
 
+    /** An attempt's recorded replies, without its dialogue's text: for reports that parse each dialogue once. */
+    public record Replies(AttemptSummary summary, String startNode, int startMood, long seed, List<Decision> decisions) {
+    }
+
+    /** Every finished attempt of a trainee with its replies, oldest first: one query for the heads, one per attempt. */
+    public synchronized List<Replies> finishedReplies(String traineeId) {
+        List<AttemptSummary> summaries = query(SUMMARY + " WHERE a.trainee_id = ? AND a.finished > 0 ORDER BY a.finished, a.id",
+                List.of(traineeId), Store::summary);
+        List<Replies> out = new ArrayList<>(summaries.size());
+        for (AttemptSummary s : summaries) {
+            Object[] h = query("SELECT start_node, start_mood, seed FROM attempt WHERE id = ?", List.of(s.id()),
+                    r -> new Object[]{r.getString(1), r.getInt(2), r.getLong(3)}).get(0);
+            List<Decision> decisions = query("SELECT node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
+                            + " WHERE attempt_id = ? ORDER BY seq", List.of(s.id()),
+                    r -> new Decision(r.getString(1), "", split(r.getString(2)), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6), r.getString(7)));
+            out.add(new Replies(s, (String) h[0], (Integer) h[1], (Long) h[2], decisions));
+        }
+        return out;
+    }
+
+    /** The exact text of the dialogue file with this content hash, as stored with the attempts played on it. */
+    public synchronized Optional<byte[]> snapshot(String contentHash) {
+        return query("SELECT content FROM dialogue_snapshot WHERE content_hash = ?", List.of(contentHash), r -> r.getString(1)).stream()
+                .findFirst().map(c -> c.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The best score per dialogue id over a trainee's finished attempts. */
     public synchronized Map<String, Integer> bestPercent(String traineeId) {
         Map<String, Integer> best = new LinkedHashMap<>();

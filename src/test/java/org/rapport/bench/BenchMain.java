@@ -40,6 +40,13 @@ public final class BenchMain {
         boolean quick = args.length > 1 && args[1].equals("quick");
         boolean onlyInterleaved = args.length > 1 && args[1].equals("interleaved");
         boolean onlyStartup = args.length > 1 && args[1].equals("startup");
+        if (args.length > 1 && args[1].equals("classreport")) {
+            String url = System.getenv("RAPPORT_TEST_PG_URL");
+            if (url == null) throw new IllegalStateException("Set RAPPORT_TEST_PG_URL to a PostgreSQL database the bench may create schemas in.");
+            System.out.println();
+            System.out.println(ClassReportBench.run(url));
+            return;
+        }
         Path project = target.getParent();
         Path fixtures = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
         System.setProperty("rapport.bench.dir", fixtures.toString());
