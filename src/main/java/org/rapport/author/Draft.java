@@ -30,8 +30,16 @@ public record Draft(Path file, Validated latest, Validated shown, GraphLayout.La
 
     /** Reads {@code file} and works out what to show, given the previous reading of the same file (or null). */
     public static Draft load(Validator validator, Catalog catalog, Path file, Draft previous, GraphLayout.Options options) {
+        return of(validator.validate(file), catalog, file, previous, options);
+    }
+
+    /** The same, for text edited in the author view and not yet saved (validated as if it were the file). */
+    public static Draft edited(Validator validator, Catalog catalog, Path file, byte[] text, Draft previous, GraphLayout.Options options) {
+        return of(validator.validate(file.toString(), text), catalog, file, previous, options);
+    }
+
+    private static Draft of(Validated latest, Catalog catalog, Path file, Draft previous, GraphLayout.Options options) {
         Instant now = Instant.now();
-        Validated latest = validator.validate(file);
         boolean samePlace = previous != null && previous.file().equals(file);
         if (samePlace && previous.latest().read().contentHash() != null
                 && previous.latest().read().contentHash().equals(latest.read().contentHash())
