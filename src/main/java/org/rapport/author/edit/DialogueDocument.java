@@ -54,10 +54,14 @@ public final class DialogueDocument {
         return root.deepCopy();
     }
 
-    public void apply(Edit e) {
+    /** Makes the change; one that changes nothing (the same value again) leaves no step to undo. Returns whether it changed. */
+    public boolean apply(Edit e) {
+        JsonObject before = root.deepCopy();
         Edit inverse = e.apply(root);
+        if (root.equals(before)) return false;
         undo.push(new Step(e, inverse));
         redo.clear();
+        return true;
     }
 
     public boolean canUndo() {

@@ -91,6 +91,7 @@ public final class AuthorView extends BorderPane {
     private final Tab nodeTab = new Tab("Node");
     private final Tab pathsTab = new Tab("Paths");
     private final Tab playTab = new Tab("Play");
+    private final Tab editTab = new Tab("Edit");
     private final Navigator panelNavigator;
     private final ObjectProperty<Integer> moodValue;
     private final SplitPane work = new SplitPane();
@@ -342,11 +343,36 @@ public final class AuthorView extends BorderPane {
         playPanel.setId(PLAY_PANEL_ID);
         playPanel.getStyleClass().add("author-play");
         playTab.setContent(playPanel);
-        for (Tab t : List.of(nodeTab, pathsTab, playTab)) t.setClosable(false);
+        editTab.setContent(new NodeEditorView(vm.editor(), vm));
+        for (Tab t : List.of(nodeTab, editTab, pathsTab, playTab)) t.setClosable(false);
         nodeTab.setId("author-tab-node");
+        editTab.setId("author-tab-edit");
         pathsTab.setId("author-tab-paths");
         playTab.setId("author-tab-play");
-        tabs.getTabs().setAll(nodeTab, pathsTab, playTab);
+        tabs.getTabs().setAll(nodeTab, editTab, pathsTab, playTab);
+        // Ctrl+Z, Ctrl+Shift+Z (or Ctrl+Y) and Ctrl+S edit the file from anywhere in the author view, except inside a text.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown()) return;
+            if (e.getCode() == javafx.scene.input.KeyCode.S && e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                editTab.getContent().requestFocus(); // the field being typed in becomes its edit first
+                vm.editor().save();
+                e.consume();
+                return;
+            }
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return; // a text's own undo
+            switch (e.getCode()) {
+                case Z -> {
+                    if (e.isShiftDown()) vm.editor().redo();
+                    else vm.editor().undo();
+                }
+                case Y -> vm.editor().redo();
+                case S -> vm.editor().save();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         tabs.getStyleClass().add("author-side");
         work.getItems().setAll(left, tabs);
         work.setDividerPositions(0.64);

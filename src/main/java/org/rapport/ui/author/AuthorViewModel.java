@@ -292,7 +292,32 @@ public final class AuthorViewModel {
                 status.set("Cannot read the folder " + target.get() + ": " + e.getMessage());
             }
         }
-        if (current != null && changed.contains(current)) load(current);
+        if (current != null && changed.contains(current)) {
+            // With unsaved edits in the view, the file's new text is not loaded over them: the editor asks the author.
+            if (editor != null && editor.dirtyProperty().get()) editor.fileChangedOnDisk();
+            else load(current);
+        }
+    }
+
+    private EditorViewModel editor;
+
+    /** The editor that edits this view's current file (created with the view). */
+    public EditorViewModel editor() {
+        if (editor == null) editor = new EditorViewModel(this);
+        return editor;
+    }
+
+    /** Shows text edited in the view and not yet saved, validated and drawn as if the file had been saved. */
+    void showEdited(String text) {
+        Path file = currentFile.get();
+        if (file == null) return;
+        long mine = ++generation;
+        Draft previous = draft.get();
+        GraphLayout.Options options = GraphLayout.Options.DEFAULT.withDirection(direction.get());
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UiExecutor.background(() -> Draft.edited(ctx.validator(), ctx.catalog(), file, bytes, previous, options), d -> {
+            if (mine == generation) apply(d);
+        }, e -> status.set("Could not check the edit: " + e));
     }
 
     private void load(Path file) {

@@ -61,15 +61,13 @@ class DialogueDocumentTest {
         steps.add(Edits.addEnding(doc, "won", "won"));
         steps.add(Edits.addEnding(doc, "lost", "lost"));
         for (Edit e : steps) {
-            doc.apply(e);
-            texts.add(doc.text());
+            if (doc.apply(e)) texts.add(doc.text()); // an edit that changes nothing is no step
         }
         steps.clear();
         steps.add(Edits.addDecision(doc, "opening", "second", null));
         steps.add(Edits.start("opening"));
         for (Edit e : steps) {
-            doc.apply(e);
-            texts.add(doc.text());
+            if (doc.apply(e)) texts.add(doc.text()); // an edit that changes nothing is no step
         }
         steps.clear();
         steps.add(Edits.addDecision(doc, "second", "won", "opening"));
@@ -95,8 +93,7 @@ class DialogueDocumentTest {
         steps.add(Edits.ending("won", "summary", "She felt heard, got an apology that owned the delay, and a refund she can see. That is LEAD in order."));
         steps.add(Edits.ending("lost", "summary", "She heard excuses instead of ownership, so she took her custom elsewhere. Owning it first would have kept her."));
         for (Edit e : steps) {
-            doc.apply(e);
-            texts.add(doc.text());
+            if (doc.apply(e)) texts.add(doc.text()); // an edit that changes nothing is no step
         }
         Validated v = validate(doc);
         List<String> errors = v.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toLine).toList();
@@ -152,5 +149,7 @@ class DialogueDocumentTest {
         doc.undo();
         assertEquals(before, doc.text());
         assertEquals("delete \"won\"", Edits.removeNode("won").describe());
+        assertFalse(doc.apply(Edits.grade("opening", 0, "best")), "setting what is already there is no step");
+        assertFalse(doc.canUndo());
     }
 }

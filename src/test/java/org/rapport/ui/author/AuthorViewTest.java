@@ -251,4 +251,68 @@ class AuthorViewTest {
         assertEquals("n25-99", vm.selectedNodeProperty().get());
         assertTrue(shown(robot, "#node-n25-99"), "the node found is brought into view, readable");
     }
+
+    @Test
+    void anAuthorEditsANodeInPlaceUndoesRedoesSavesAndIsAskedWhenTheFileChangesUnderUnsavedEdits(FxRobot robot) throws Exception {
+        Path f = write("late-parcel.json", org.rapport.Fixtures.minimal());
+        open(robot, f);
+        robot.interact(() -> vm.selectedNodeProperty().set("opening"));
+        robot.clickOn("#author-tab-edit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("opening", text(robot, "#editor-title"));
+
+        // The customer's words: typed, and one edit when the field is left.
+        javafx.scene.control.TextArea say = robot.lookup("#editor-say").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> {
+            say.requestFocus();
+            say.setText("The present came the day after the party. I paid for guaranteed delivery!");
+        });
+        robot.interact(() -> robot.lookup("#editor-add-reply").queryButton().requestFocus()); // leaving the field commits it
+        waitUntil(() -> vm.dialogue() != null && vm.dialogue().node("opening") instanceof org.rapport.model.CustomerNode c
+                && c.say().startsWith("The present came the day after"));
+        assertTrue(shown(robot, "#editor-unsaved"), "the view says there are unsaved changes");
+        assertFalse(Files.readString(f).contains("The present came"), "nothing is written before saving");
+
+        // A grade from the list, a reply added: the graph and the problems follow each change.
+        int replies = ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().size();
+        javafx.scene.control.Button addReply = robot.lookup("#editor-add-reply").queryButton();
+        robot.interact(addReply::fire); // below the fold of the Edit tab; an author scrolls to it
+        waitUntil(() -> ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().size() == replies + 1);
+        assertEquals(replies + 1, ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().size(), "the graph and the checks follow at once");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> grade = robot.lookup("#editor-reply-" + (replies + 1) + "-grade").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> grade.setValue("weak")); // as picking it from the list does
+        waitUntil(() -> ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().get(replies).grade() == org.rapport.model.Grade.WEAK);
+
+        // Undo twice, redo once, by the keyboard.
+        robot.clickOn("#author-tab-edit");
+
+        for (int k = 0; k < 2; k++) {
+            robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        waitUntil(() -> ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().size() == replies);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> ((org.rapport.model.CustomerNode) vm.dialogue().node("opening")).choices().size() == replies + 1);
+        robot.interact(() -> vm.editor().undo()); // back to the edited words only
+
+        // Save: the file is the canonical text, readable and clean.
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> Files.readString(f).contains("The present came the day after the party."));
+        assertEquals(org.rapport.format.DialogueWriter.format(Files.readString(f)), Files.readString(f), "saved in the canonical form");
+        assertFalse(shown(robot, "#editor-unsaved"));
+        var v = new org.rapport.check.Validator(Catalog.bundled()).validate(f);
+        assertTrue(v.diagnostics().stream().noneMatch(org.rapport.diag.Diagnostic::isError), v.diagnostics().toString());
+
+        // Unsaved edits, then the file changes on disk: nothing is lost silently; the author chooses.
+        robot.interact(() -> vm.editor().apply(org.rapport.author.edit.Edits.nodeText("opening", "emotion", "furious")));
+        Files.writeString(f, Files.readString(f).replace("guaranteed delivery!", "guaranteed delivery, twice!"));
+        waitUntil(() -> vm.editor().conflictProperty().get());
+        assertTrue(shown(robot, "#editor-keep-mine") && shown(robot, "#editor-take-file"));
+        assertTrue(text(robot, "#editor-message").contains("changed on disk while you have unsaved changes"), text(robot, "#editor-message"));
+        robot.clickOn("#editor-take-file");
+        waitUntil(() -> vm.dialogue().node("opening") instanceof org.rapport.model.CustomerNode c && c.say().contains("twice!"));
+        assertFalse(vm.editor().dirtyProperty().get());
+    }
 }
