@@ -338,6 +338,19 @@ public final class AppShell extends BorderPane implements Navigator {
      * that they stay on this laptop and go at the next start, and may keep Rapport open instead. True to close.
      */
     public boolean confirmClose() {
+        if (authorVm != null && authorVm.editor().dirtyProperty().get()) {
+            javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save and close", javafx.scene.control.ButtonBar.ButtonData.YES);
+            javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Close without saving", javafx.scene.control.ButtonBar.ButtonData.NO);
+            javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Keep editing", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "The dialogue open in the author view has changes that are not saved to its file.", save, discard, stay);
+            a.setTitle("Unsaved changes");
+            a.setHeaderText("Save your changes to the dialogue?");
+            if (getScene() != null) a.initOwner(getScene().getWindow());
+            var choice = a.showAndWait().orElse(stay);
+            if (choice == stay) return false;
+            if (choice == save && !authorVm.editor().save()) return false;
+        }
         var sync = ctx.serverSync().orElse(null);
         if (sync == null || sync.status().waiting() == 0) return true;
         int waiting = sync.sendNow().waiting();

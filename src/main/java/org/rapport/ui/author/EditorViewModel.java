@@ -35,6 +35,8 @@ public final class EditorViewModel {
     /** Bumped after every change, so views redraw what they show of the document. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper version = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Path file;
+    /** Documents opened in this view, by file: switching files keeps unsaved edits, and switching back finds them. */
+    private final java.util.Map<Path, DialogueDocument> opened = new java.util.HashMap<>();
 
     EditorViewModel(AuthorViewModel author) {
         this.author = author;
@@ -51,8 +53,18 @@ public final class EditorViewModel {
             refresh();
             return;
         }
+        DialogueDocument kept = opened.get(f);
+        if (kept != null && kept.dirty()) {
+            doc.set(kept);
+            message.set(f.getFileName() + " has unsaved changes from before; they are shown here. Save them, or take the file's.");
+            refresh();
+            author.showEdited(kept.text());
+            return;
+        }
         try {
-            doc.set(DialogueDocument.parse(Files.readString(f, StandardCharsets.UTF_8)));
+            DialogueDocument d = DialogueDocument.parse(Files.readString(f, StandardCharsets.UTF_8));
+            opened.put(f, d);
+            doc.set(d);
             message.set(null);
         } catch (IOException | IllegalArgumentException e) {
             doc.set(null);
@@ -218,6 +230,7 @@ public final class EditorViewModel {
 
     /** Gives up the edits here and takes the file as it is now on disk. */
     public void takeFile() {
+        opened.remove(file);
         open(file);
         author.reload();
         message.set("Took " + (file == null ? "the file" : file.getFileName()) + " as it is on disk; your unsaved changes were dropped.");

@@ -79,8 +79,12 @@ public final class NodeEditorView extends BorderPane {
         Label message = new Label();
         message.setId("editor-message");
         message.setWrapText(true);
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(vm.messageProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
         Button keep = new Button("Keep my changes");
         keep.setId("editor-keep-mine");
         keep.setOnAction(e -> vm.keepMine());
@@ -97,6 +101,7 @@ public final class NodeEditorView extends BorderPane {
         HBox buttons = new HBox(8, undo, redo, save, unsaved);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, buttons, message, conflict);
+        bar.setMinWidth(0);
         bar.getStyleClass().add("author-editor-bar");
         return bar;
     }
@@ -174,6 +179,7 @@ public final class NodeEditorView extends BorderPane {
         String p = "editor-reply-" + (i + 1) + "-";
         Label head = new Label("Reply " + (i + 1));
         head.getStyleClass().add("strong");
+        head.setMinWidth(Region.USE_PREF_SIZE);
         Button remove = new Button("Remove");
         remove.setId(p + "remove");
         remove.setOnAction(e -> vm.apply(Edits.removeChoice(id, i)));
@@ -193,9 +199,14 @@ public final class NodeEditorView extends BorderPane {
         moodBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != mood) vm.apply(Edits.mood(id, i, b));
         });
-        HBox top = new HBox(8, head, grow, new Label("Grade"), grade, new Label("Mood"), moodBox, remove);
+        HBox top = new HBox(8, head, grow, remove);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, top,
+        Label gradeLabel = new Label("Grade");
+        Label moodLabel = new Label("Mood change");
+        for (Label l : List.of(gradeLabel, moodLabel)) l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox scores = new HBox(8, gradeLabel, grade, moodLabel, moodBox);
+        scores.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, top, scores,
                 area(str(c, "say"), p + "say", v -> vm.apply(Edits.choiceText(id, i, "say", v))),
                 caption("Steps it uses"), tagPicker(Edits.current(c, "uses"), steps(), p + "uses", t -> vm.apply(Edits.tags(id, i, "uses", t))),
                 caption("Pitfalls it falls into"), tagPicker(Edits.current(c, "pitfalls"), pitfalls(), p + "pitfalls", t -> vm.apply(Edits.tags(id, i, "pitfalls", t))),
