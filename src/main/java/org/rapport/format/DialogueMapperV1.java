@@ -97,8 +97,8 @@ final class DialogueMapperV1 {
         if (id != null && !isKebab(id)) {
             error("RAP014", top.get("id").pos(), "The id \"" + id + "\" must be kebab-case: lower-case letters and digits joined by '-', e.g. \"refund-on-hold\".", null);
         }
-        String title = requiredString(top, "title", "");
-        String summary = requiredString(top, "summary", "");
+        String title = requiredText(top, "title", "", null, "Give the dialogue a short title, as the library shows it.");
+        String summary = requiredText(top, "summary", "", null, "Write one or two sentences: the situation, and what the trainee must do.");
         Difficulty difficulty = enumValue(top, "difficulty", "", Difficulty.class, null);
         Integer minutes = requiredInt(top, "minutes", "", null);
         if (minutes != null && (minutes < 1 || minutes > 240)) {
@@ -106,7 +106,7 @@ final class DialogueMapperV1 {
         }
         List<String> tags = stringList(top, "tags", "", false, null);
         Customer customer = customer(top);
-        String setting = requiredString(top, "setting", "");
+        String setting = requiredText(top, "setting", "", null, "Say where and how the conversation happens, e.g. \"Phone, a bank's card line\".");
         Prebrief prebrief = prebrief(top);
         String start = requiredString(top, "start", "");
         if (start != null && start.isEmpty()) {
@@ -133,8 +133,8 @@ final class DialogueMapperV1 {
         if (c == null) return new Customer("", "", 0);
         unknownFields(c, CUSTOMER, "customer", null);
         duplicates(c, "customer", null);
-        String name = requiredString(c, "name", "customer");
-        String persona = requiredString(c, "persona", "customer");
+        String name = requiredText(c, "name", "customer", null, "Give the customer a name.");
+        String persona = requiredText(c, "persona", "customer", null, "Say who the customer is and what happened to them, in two or three sentences.");
         Integer mood = requiredInt(c, "mood", "customer", null);
         if (mood != null && !Mood.inRange(mood)) {
             error("RAP015", c.get("mood").pos(), "The customer's starting mood is " + mood + "; it must be from -5 (furious) to 5 (delighted).", null);
@@ -180,7 +180,7 @@ final class DialogueMapperV1 {
         if (hasEnding && hasChoices) {
             error("RAP037", n.pos(), "The node \"" + id + "\" has both \"choices\" and \"ending\". A node is either a decision (the trainee replies) or an ending: remove one.", id);
         }
-        String say = requiredString(n, "say", path, id);
+        String say = requiredText(n, "say", path, id, "Write what the customer says here.");
         String emotion = optionalString(n, "emotion", path, id);
         String note = optionalString(n, "note", path, id);
         if (hasEnding) {
@@ -220,15 +220,15 @@ final class DialogueMapperV1 {
         unknownFields(e, ENDING, path, nodeId);
         duplicates(e, path, nodeId);
         Outcome outcome = enumValue(e, "outcome", path, Outcome.class, nodeId);
-        String title = requiredString(e, "title", path, nodeId);
-        String summary = requiredString(e, "summary", path, nodeId);
+        String title = requiredText(e, "title", path, nodeId, "Give this ending a short title.");
+        String summary = requiredText(e, "summary", path, nodeId, "Say what happened and why, in two or three sentences.");
         return new Ending(outcome == null ? Outcome.KEPT : outcome, orEmpty(title), orEmpty(summary));
     }
 
     private Choice choice(int index, JObject c, String path, String nodeId) {
         unknownFields(c, CHOICE, path, nodeId);
         duplicates(c, path, nodeId);
-        String say = requiredString(c, "say", path, nodeId);
+        String say = requiredText(c, "say", path, nodeId, "Write the reply the trainee can choose.");
         Grade grade = enumValue(c, "grade", path, Grade.class, nodeId);
         List<String> uses = stringList(c, "uses", path, true, nodeId);
         List<String> pitfalls = stringList(c, "pitfalls", path, true, nodeId);
@@ -316,6 +316,13 @@ final class DialogueMapperV1 {
             return null;
         }
         return stringValue(key, v, path, nodeId);
+    }
+
+    /** A required text that must not be blank: a blank one is reported (RAP011) with what belongs there. */
+    private String requiredText(JObject parent, String key, String path, String nodeId, String whatBelongs) {
+        String s = requiredString(parent, key, path, nodeId);
+        if (s != null && s.isBlank()) error("RAP011", parent.get(key).pos(), "\"" + key + "\" is empty. " + whatBelongs, nodeId);
+        return s;
     }
 
     private String optionalString(JObject parent, String key, String path, String nodeId) {

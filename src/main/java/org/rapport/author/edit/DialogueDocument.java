@@ -44,6 +44,33 @@ public final class DialogueDocument {
         return new DialogueDocument(e.getAsJsonObject());
     }
 
+    /**
+     * A document for an empty file: the header's fields present and blank (so the validator lists each one to fill in),
+     * the customer's starting mood and the length at their usual values, no nodes yet. {@code id} comes from the file name.
+     */
+    public static DialogueDocument blank(String id) {
+        JsonObject root = new JsonObject();
+        root.addProperty("format", 1);
+        root.addProperty("id", id);
+        root.addProperty("title", "");
+        root.addProperty("summary", "");
+        root.addProperty("difficulty", "beginner");
+        root.addProperty("minutes", 3);
+        JsonObject customer = new JsonObject();
+        customer.addProperty("name", "");
+        customer.addProperty("persona", "");
+        customer.addProperty("mood", 0);
+        root.add("customer", customer);
+        root.addProperty("setting", "");
+        JsonObject prebrief = new JsonObject();
+        prebrief.add("objectives", new com.google.gson.JsonArray());
+        prebrief.add("mayDo", new com.google.gson.JsonArray());
+        root.add("prebrief", prebrief);
+        root.addProperty("start", "");
+        root.add("nodes", new JsonObject());
+        return new DialogueDocument(root);
+    }
+
     /** The canonical text of the document as it is now. */
     public String text() {
         return DialogueWriter.write(root);

@@ -94,6 +94,34 @@ public final class Edits {
         return new SetField(List.of("nodes", id, "ending"), field, text(value), "change the ending \"" + id + "\"");
     }
 
+    /**
+     * A field of the dialogue's header: {@code title}, {@code summary}, {@code setting}, {@code difficulty} at the top;
+     * {@code name} and {@code persona} of the customer ({@code section} "customer"). A blank optional field is removed.
+     */
+    public static Edit header(String section, String field, String value) {
+        List<Object> path = section == null ? List.of() : List.of(section);
+        boolean optional = section == null && field.equals("setting");
+        String v = optional && (value == null || value.isBlank()) ? null : value;
+        return new SetField(path, field, text(v), "change the " + (section == null ? "" : section + "'s ") + field);
+    }
+
+    /** A number in the header: {@code minutes} at the top, or the customer's starting {@code mood}. */
+    public static Edit headerNumber(String section, String field, int value) {
+        return new SetField(section == null ? List.of() : List.of(section), field, new JsonPrimitive(value),
+                "change the " + (section == null ? "" : section + "'s ") + (field.equals("mood") ? "starting mood" : field));
+    }
+
+    /** One of the pre-brief's lists ({@code objectives}, {@code mayDo}, {@code mayNotDo}), one item per non-blank line; an empty optional list is removed. */
+    public static Edit prebrief(String field, List<String> lines) {
+        List<String> items = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        JsonArray a = items.isEmpty() && field.equals("mayNotDo") ? null : list(items);
+        return new SetField(List.of("prebrief"), field, a, "change the pre-brief's " + switch (field) {
+            case "objectives" -> "objectives";
+            case "mayDo" -> "\"may do\" list";
+            default -> "\"may not do\" list";
+        });
+    }
+
     public static Edit start(String id) {
         return new SetField(List.of(), "start", text(id), "start the conversation at \"" + id + "\"");
     }

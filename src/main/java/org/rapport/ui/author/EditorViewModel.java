@@ -62,10 +62,13 @@ public final class EditorViewModel {
             return;
         }
         try {
-            DialogueDocument d = DialogueDocument.parse(Files.readString(f, StandardCharsets.UTF_8));
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            boolean empty = text.isBlank();
+            DialogueDocument d = empty ? DialogueDocument.blank(org.rapport.author.DialogueTemplate.idFromFileName(f)) : DialogueDocument.parse(text);
             opened.put(f, d);
             doc.set(d);
-            message.set(null);
+            message.set(empty ? f.getFileName() + " is empty: fill in the dialogue's details below, then add its decisions and endings." : null);
+            if (empty) author.showEdited(d.text());
         } catch (IOException | IllegalArgumentException e) {
             doc.set(null);
             message.set(f.getFileName() + " can't be edited here: " + e.getMessage());
@@ -115,6 +118,12 @@ public final class EditorViewModel {
         DialogueDocument d = doc.get();
         if (d == null || id == null || !d.nodes().has(id) || !d.nodes().get(id).isJsonObject()) return Optional.empty();
         return Optional.of(d.nodes().getAsJsonObject(id).deepCopy());
+    }
+
+    /** A copy of the whole document as it is now (for the header's fields), or empty. */
+    public Optional<JsonObject> tree() {
+        DialogueDocument d = doc.get();
+        return d == null ? Optional.empty() : Optional.of(d.tree());
     }
 
     public List<String> nodeIds() {
@@ -220,6 +229,19 @@ public final class EditorViewModel {
     void fileChangedOnDisk() {
         conflict.set(true);
         message.set((file == null ? "The file" : file.getFileName()) + " changed on disk while you have unsaved changes here.");
+    }
+
+    /** The unsaved text here and the file's text on disk now, for "see both"; the file's is empty when it can't be read. */
+    public String[] bothVersions() {
+        DialogueDocument d = doc.get();
+        String disk;
+        try {
+            disk = file == null ? "" : Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            disk = "";
+            message.set("Could not read " + file.getFileName() + " to compare: " + e.getMessage());
+        }
+        return new String[] {d == null ? "" : d.text(), disk};
     }
 
     /** Keeps the edits here; the next save writes them over the file's new text. */

@@ -91,7 +91,10 @@ public final class NodeEditorView extends BorderPane {
         Button take = new Button("Take the file's");
         take.setId("editor-take-file");
         take.setOnAction(e -> vm.takeFile());
-        HBox conflict = new HBox(8, keep, take);
+        Button both = new Button("See both");
+        both.setId("editor-see-both");
+        both.setOnAction(e -> showBoth());
+        HBox conflict = new HBox(8, keep, take, both);
         conflict.visibleProperty().bind(vm.conflictProperty());
         conflict.managedProperty().bind(conflict.visibleProperty());
         Label unsaved = new Label("Unsaved changes");
@@ -104,6 +107,28 @@ public final class NodeEditorView extends BorderPane {
         bar.setMinWidth(0);
         bar.getStyleClass().add("author-editor-bar");
         return bar;
+    }
+
+    /** Both versions side by side in a window, with the same two choices, so nothing is dropped unseen. */
+    private void showBoth() {
+        String[] v = vm.bothVersions();
+        javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("Your changes and the file on disk");
+        d.setHeaderText(null);
+        ButtonType keep = new ButtonType("Keep my changes", javafx.scene.control.ButtonBar.ButtonData.YES);
+        ButtonType take = new ButtonType("Take the file's", javafx.scene.control.ButtonBar.ButtonData.NO);
+        d.getDialogPane().getButtonTypes().setAll(keep, take, ButtonType.CLOSE);
+        d.getDialogPane().setContent(new CompareView(v[0], v[1]));
+        d.getDialogPane().setPrefSize(1000, 640);
+        d.setResizable(true);
+        if (getScene() != null) {
+            d.initOwner(getScene().getWindow());
+            d.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        d.showAndWait().ifPresent(b -> {
+            if (b == keep) vm.keepMine();
+            else if (b == take) vm.takeFile();
+        });
     }
 
     // == rendering ==
@@ -129,6 +154,7 @@ public final class NodeEditorView extends BorderPane {
             lost.setId("editor-add-ending-lost");
             lost.setOnAction(e -> select(vm.addEnding("lost")));
             body.getChildren().addAll(hint("Select a node on the graph to edit it, or add one."), new FlowPane(8, 8, decision, won, kept, lost));
+            vm.tree().ifPresent(this::renderHeader);
             return;
         }
         Label title = new Label(id);
@@ -146,7 +172,10 @@ public final class NodeEditorView extends BorderPane {
         Button decision = new Button("Add a decision after");
         decision.setId("editor-add-decision");
         decision.setOnAction(e -> select(vm.addDecision(id)));
-        body.getChildren().addAll(title, new FlowPane(6, 6, start, copy, delete, decision));
+        Button details = new Button("Dialogue details");
+        details.setId("editor-details");
+        details.setOnAction(e -> author.selectedNodeProperty().set(null));
+        body.getChildren().addAll(title, new FlowPane(6, 6, start, copy, delete, decision, details));
         body.getChildren().addAll(caption("What the customer says"), area(str(n, "say"), "editor-say", v -> vm.apply(Edits.nodeText(id, "say", v))));
         if (n.has("ending") && n.get("ending").isJsonObject()) {
             renderEnding(id, n.getAsJsonObject("ending"));
@@ -161,6 +190,60 @@ public final class NodeEditorView extends BorderPane {
         add.setId("editor-add-reply");
         add.setOnAction(e -> vm.addReply(id));
         body.getChildren().add(add);
+    }
+
+    /** The dialogue's own fields: title, summary, length, the customer, the setting and the pre-brief. */
+    private void renderHeader(JsonObject root) {
+        JsonObject customer = root.has("customer") && root.get("customer").isJsonObject() ? root.getAsJsonObject("customer") : new JsonObject();
+        JsonObject prebrief = root.has("prebrief") && root.get("prebrief").isJsonObject() ? root.getAsJsonObject("prebrief") : null;
+        Label title = new Label("Dialogue details");
+        title.getStyleClass().add("section-title");
+        body.getChildren().addAll(title,
+                caption("Title"), field(str(root, "title"), "editor-dialogue-title", v -> vm.apply(Edits.header(null, "title", v))),
+                caption("Summary (what the trainee reads in the library)"), area(str(root, "summary"), "editor-dialogue-summary", v -> vm.apply(Edits.header(null, "summary", v))));
+        ComboBox<String> difficulty = new ComboBox<>();
+        difficulty.getItems().setAll("beginner", "intermediate", "advanced");
+        difficulty.setValue(str(root, "difficulty"));
+        difficulty.setId("editor-dialogue-difficulty");
+        difficulty.setOnAction(x -> {
+            if (difficulty.getValue() != null && !difficulty.getValue().equals(str(root, "difficulty"))) vm.apply(Edits.header(null, "difficulty", difficulty.getValue()));
+        });
+        int minutes = num(root, "minutes", 3);
+        Spinner<Integer> length = new Spinner<>(1, 60, minutes);
+        length.setId("editor-dialogue-minutes");
+        length.setPrefWidth(90);
+        length.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != minutes) vm.apply(Edits.headerNumber(null, "minutes", b));
+        });
+        int mood = num(customer, "mood", 0);
+        Spinner<Integer> startMood = new Spinner<>(-5, 5, mood);
+        startMood.setId("editor-customer-mood");
+        startMood.setPrefWidth(90);
+        startMood.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != mood) vm.apply(Edits.headerNumber("customer", "mood", b));
+        });
+        FlowPane numbers = new FlowPane(8, 6, new Label("Difficulty"), difficulty, new Label("Minutes"), length, new Label("Customer's mood at the start"), startMood);
+        numbers.setAlignment(Pos.CENTER_LEFT);
+        body.getChildren().addAll(numbers,
+                caption("Customer's name"), field(str(customer, "name"), "editor-customer-name", v -> vm.apply(Edits.header("customer", "name", v))),
+                caption("Who the customer is and what happened (for the facilitator and the pre-brief)"),
+                area(str(customer, "persona"), "editor-customer-persona", v -> vm.apply(Edits.header("customer", "persona", v))),
+                caption("Setting (where and how the conversation happens)"), field(str(root, "setting"), "editor-dialogue-setting", v -> vm.apply(Edits.header(null, "setting", v))));
+        if (prebrief == null) return;
+        body.getChildren().addAll(caption("Pre-brief: what the trainee should do (2 or 3, one per line)"),
+                lines(prebrief, "objectives", "editor-prebrief-objectives"),
+                caption("Pre-brief: what the agent may do (one per line)"), lines(prebrief, "mayDo", "editor-prebrief-maydo"),
+                caption("Pre-brief: what the agent may not do (optional, one per line)"), lines(prebrief, "mayNotDo", "editor-prebrief-maynotdo"));
+    }
+
+    private Node lines(JsonObject prebrief, String field, String id) {
+        List<String> items = Edits.current(prebrief, field);
+        return area(String.join("\n", items), id, v -> vm.apply(Edits.prebrief(field, List.of(v.split("\\R")))));
+    }
+
+    private static int num(JsonObject o, String key, int otherwise) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsInt() : otherwise;
     }
 
     private void renderEnding(String id, JsonObject e) {
@@ -267,10 +350,11 @@ public final class NodeEditorView extends BorderPane {
             });
             chips.getChildren().add(chip);
         }
-        ComboBox<Entry> add = new ComboBox<>();
+        // Type to narrow the list: ControlsFX's searchable combo box filters by the shown name.
+        ComboBox<Entry> add = new org.controlsfx.control.SearchableComboBox<>();
         add.setId(id);
-        add.setEditable(false);
-        add.setPromptText("Add from the catalog…");
+        add.setPromptText("Add from the catalog (type to search)…");
+        add.setMaxWidth(Double.MAX_VALUE);
         add.getItems().setAll(choices.stream().filter(e -> !current.contains(e.id())).toList());
         add.setConverter(new StringConverter<>() {
             public String toString(Entry e) {

@@ -311,8 +311,190 @@ class AuthorViewTest {
         waitUntil(() -> vm.editor().conflictProperty().get());
         assertTrue(shown(robot, "#editor-keep-mine") && shown(robot, "#editor-take-file"));
         assertTrue(text(robot, "#editor-message").contains("changed on disk while you have unsaved changes"), text(robot, "#editor-message"));
+        // "See both": the two versions side by side, the changed line marked; closing it decides nothing.
+        robot.clickOn("#editor-see-both");
+        waitUntil(() -> robot.lookup("#editor-compare-summary").tryQuery().isPresent());
+        assertTrue(text(robot, "#editor-compare-summary").matches("\\d+ places? differs?\\..*"), text(robot, "#editor-compare-summary"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.rapport.author.TextCompare.Row> rows = robot.lookup("#editor-compare-rows").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(rows.getItems().stream().anyMatch(r -> r.kind() != org.rapport.author.TextCompare.Kind.SAME && r.file() != null && r.file().contains("twice!")),
+                "the file's changed line is shown, marked");
+        assertTrue(rows.getItems().stream().anyMatch(r -> r.kind() != org.rapport.author.TextCompare.Kind.SAME && r.mine() != null && r.mine().contains("furious")),
+                "and the author's unsaved one");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#editor-compare-summary").tryQuery().isEmpty());
+        assertTrue(vm.editor().conflictProperty().get() && vm.editor().dirtyProperty().get(), "closing the comparison keeps both");
         robot.clickOn("#editor-take-file");
         waitUntil(() -> vm.dialogue().node("opening") instanceof org.rapport.model.CustomerNode c && c.say().contains("twice!"));
         assertFalse(vm.editor().dirtyProperty().get());
+    }
+
+    // == building a dialogue from an empty file, through the author view alone ==
+
+    private String docText() {
+        var d = vm.editor().documentProperty().get();
+        return d == null ? null : d.text();
+    }
+
+    /** Records the document's text after a UI action when it changed: each is one step to undo. */
+    private void step(List<String> texts) throws Exception {
+        waitUntil(() -> !docText().equals(texts.get(texts.size() - 1)) && vm.draftProperty().get() != null);
+        texts.add(docText());
+    }
+
+    /** Types into a field of the Edit tab and leaves it, which makes the change one edit. */
+    private void fill(FxRobot robot, String query, String text, List<String> texts) throws Exception {
+        javafx.scene.control.TextInputControl t = robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class);
+        robot.interact(() -> {
+            t.requestFocus();
+            t.setText(text);
+        });
+        robot.interact(() -> robot.lookup("#editor-add-decision").queryButton().requestFocus());
+        step(texts);
+    }
+
+    private void press(FxRobot robot, String query, List<String> texts) throws Exception {
+        Button b = robot.lookup(query).queryButton();
+        robot.interact(b::fire);
+        step(texts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void pick(FxRobot robot, String query, java.util.function.Predicate<T> which, List<String> texts) throws Exception {
+        javafx.scene.control.ComboBox<T> box = robot.lookup(query).queryAs(javafx.scene.control.ComboBox.class);
+        T item = box.getItems().stream().filter(which).findFirst().orElseThrow(() -> new AssertionError(query + " offers no such item: " + box.getItems()));
+        robot.interact(() -> box.setValue(item));
+        step(texts);
+    }
+
+    private void tag(FxRobot robot, String query, String id, List<String> texts) throws Exception {
+        this.<NodeEditorView.Entry>pick(robot, query, e -> e.id().equals(id), texts);
+    }
+
+    private void mood(FxRobot robot, String query, int value, List<String> texts) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> s = robot.lookup(query).queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> s.getValueFactory().setValue(value));
+        if (texts != null) step(texts);
+    }
+
+    private void select(FxRobot robot, String id) {
+        robot.interact(() -> vm.selectedNodeProperty().set(id));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anAuthorBuildsAWholeDialogueFromAnEmptyFileInTheViewUndoesAndRedoesEveryStepSavesAndItValidatesClean(FxRobot robot) throws Exception {
+        Path f = write("late-gift.json", "");
+        robot.interact(() -> vm.open(f));
+        waitUntil(() -> vm.editor().documentProperty().get() != null && vm.draftProperty().get() != null);
+        robot.clickOn("#author-tab-edit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#editor-message").contains("is empty"), text(robot, "#editor-message"));
+        try {
+            waitUntil(() -> vm.draftProperty().get().latest().diagnostics().stream().anyMatch(d -> d.message().startsWith("\"title\" is empty")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the problems list is the to-do list of the empty dialogue: " + vm.draftProperty().get().latest().diagnostics(), e);
+        }
+        List<String> texts = new ArrayList<>();
+        texts.add(docText());
+
+        // The dialogue's details: the title typed key by key, the rest filled in.
+        robot.clickOn("#editor-dialogue-title").write("The gift that came late");
+        robot.interact(() -> robot.lookup("#editor-add-decision").queryButton().requestFocus());
+        step(texts);
+        assertTrue(docText().contains("\"title\": \"The gift that came late\""), docText());
+        fill(robot, "#editor-dialogue-summary", "A customer's gift arrived after the party. Hear her out, own the delay and say what you will do.", texts);
+        fill(robot, "#editor-customer-name", "June Park", texts);
+        fill(robot, "#editor-customer-persona", "June paid for guaranteed delivery of a birthday present; it came the day after the party.", texts);
+        mood(robot, "#editor-customer-mood", -2, texts);
+        fill(robot, "#editor-dialogue-setting", "Phone, a gift shop's customer line", texts);
+        fill(robot, "#editor-prebrief-objectives", "Let her finish before you explain anything\nOwn the delay and say what happens next", texts);
+        fill(robot, "#editor-prebrief-maydo", "Refund the $9 guaranteed-delivery fee", texts);
+
+        // Two endings, then two decisions; the first decision is made the start.
+        press(robot, "#editor-add-ending-won", texts);
+        String won = vm.selectedNodeProperty().get();
+        fill(robot, "#editor-say", "Thanks. That's all I wanted, really.", texts);
+        fill(robot, "#editor-ending-title", "She stays", texts);
+        fill(robot, "#editor-ending-summary", "She felt heard, got an apology that owned the delay, and a refund she can see. That is LEAD in order.", texts);
+        robot.interact(() -> robot.lookup("#editor-details").queryButton().fire()); // back to the dialogue: no edit, only the view
+        assertEquals(null, vm.selectedNodeProperty().get());
+        press(robot, "#editor-add-ending-lost", texts);
+        String lost = vm.selectedNodeProperty().get();
+        fill(robot, "#editor-say", "Forget it. I'll order from somewhere else.", texts);
+        fill(robot, "#editor-ending-title", "She walks away", texts);
+        fill(robot, "#editor-ending-summary", "She heard excuses instead of ownership, so she took her custom elsewhere. Owning it first would have kept her.", texts);
+        robot.interact(() -> robot.lookup("#editor-details").queryButton().fire());
+        press(robot, "#editor-add-decision", texts);
+        String opening = vm.selectedNodeProperty().get();
+        press(robot, "#editor-set-start", texts);
+        assertEquals(opening, vm.dialogue().start(), "the start is set from the view");
+        press(robot, "#editor-add-decision", texts); // "Add a decision after" this one
+        String second = vm.selectedNodeProperty().get();
+        assertFalse(second.equals(opening));
+
+        // Each decision: the customer's words, the step it tests picked from the catalog, a best and a harmful reply.
+        for (String id : List.of(opening, second)) {
+            select(robot, id);
+            boolean first = id.equals(opening);
+            fill(robot, "#editor-say", first ? "My gift came a day after the party. I paid extra for that!" : "So what are you going to do about it?", texts);
+            tag(robot, "#editor-tests", first ? "lead.listen" : "lead.accept", texts);
+            fill(robot, "#editor-reply-1-say", first ? "That's a let-down. Tell me what happened." : "That was late, and that's on us. I'm refunding the $9 fee now.", texts);
+            pick(robot, "#editor-reply-1-grade", "best"::equals, texts);
+            tag(robot, "#editor-reply-1-uses", first ? "lead.listen" : "lead.accept", texts);
+            mood(robot, "#editor-reply-1-mood", 2, texts);
+            fill(robot, "#editor-reply-1-why", "Letting her finish and then owning the delay is the listening and apology she needed; she hears a person, not a script.", texts);
+            fill(robot, "#editor-reply-2-say", "The courier had a backlog this week, it happens.", texts);
+            pick(robot, "#editor-reply-2-grade", "harmful"::equals, texts);
+            tag(robot, "#editor-reply-2-pitfalls", "pitfall.blame-customer", texts);
+            mood(robot, "#editor-reply-2-mood", -3, texts);
+            fill(robot, "#editor-reply-2-why", "Explaining the courier's backlog first sounds like an excuse; own the delay and say what you will do instead of defending it.", texts);
+        }
+        // Where the replies lead: the opening's to the second decision; the second's best by mood, its harmful one to the lost ending.
+        select(robot, opening);
+        pick(robot, "#editor-reply-1-next", second::equals, texts);
+        pick(robot, "#editor-reply-2-next", second::equals, texts);
+        select(robot, second);
+        mood(robot, "#editor-reply-1-route-mood", -1, null);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> low = robot.lookup("#editor-reply-1-route-low").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> otherwise = robot.lookup("#editor-reply-1-route-otherwise").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            low.setValue(lost);
+            otherwise.setValue(won);
+        });
+        press(robot, "#editor-reply-1-route", texts);
+        pick(robot, "#editor-reply-2-next", lost::equals, texts);
+
+        // What was built validates without errors and plays from the start.
+        var built = new org.rapport.check.Validator(Catalog.bundled()).validate("late-gift.json", docText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(), built.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toLine).toList(), docText());
+        assertTrue(built.playable());
+
+        // Undo every step by the keyboard, back to the empty document; then redo every step.
+        robot.clickOn("#author-tab-edit");
+        for (int i = texts.size() - 1; i > 0; i--) {
+            assertEquals(texts.get(i), docText(), "before undoing step " + i);
+            robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(texts.get(i - 1), docText(), "undo of step " + i);
+        }
+        assertFalse(vm.editor().dirtyProperty().get(), "back to what was opened");
+        assertTrue(robot.lookup("#editor-undo").queryButton().isDisabled());
+        for (int i = 1; i < texts.size(); i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(texts.get(i), docText(), "redo of step " + i);
+        }
+
+        // Saved by Ctrl+S: the file is the canonical text, and validating the file reports no errors.
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil(() -> !vm.editor().dirtyProperty().get());
+        assertEquals(texts.get(texts.size() - 1), Files.readString(f));
+        var v = new org.rapport.check.Validator(Catalog.bundled()).validate(f);
+        assertEquals(List.of(), v.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toLine).toList());
+        System.out.println("built from empty: " + (texts.size() - 1) + " steps; warnings: " + v.diagnostics().stream().map(Diagnostic::toLine).toList());
     }
 }
