@@ -39,9 +39,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "class-report", sortOptions = false,
-        description = {"Read a folder of trainees' exported history files, or the department's shared database (--db), and report "
-                + "how a class did: mastery per trainee and technique step, the decisions most often missed, and completion of "
-                + "the assigned dialogues.",
+        description = {"Report how a class did, from a folder of trainees' exported history files or the department's shared database (--db).",
+                "The report gives mastery per trainee and technique step, the decisions most often missed, and the completion "
+                        + "of the assigned dialogues.",
                 "Files that are malformed, duplicated, from someone not in the class, for dialogues the class is not assigned, "
                         + "huge or oddly named are listed and skipped.",
                 "Exit code: 0 every file was used, 1 the report was made but some files were skipped, or the database could not be read, 2 bad usage."})
@@ -83,8 +83,8 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--xapi", paramLabel = "OUT", description = "Also write every attempt as xAPI statements (a JSON array).")
     Path xapi;
 
-    @Option(names = "--xapi-base", paramLabel = "URL", description = "Your department's address under which the statements name "
-            + "the class, its dialogues and its trainees (default: the class file's \"xapiBase\"), e.g. https://learning.example.org/rapport/.")
+    @Option(names = "--xapi-base", paramLabel = "URL", description = "An address such as https://lms.example.org/rapport/, under which "
+            + "the statements name the class, its dialogues and its trainees (default: the class file's \"xapiBase\").")
     String xapiBase;
 
     @Override

@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "cues", sortOptions = false,
-        description = {"Can a trainee win without skill? For each surface cue (the longest or shortest reply, the one with the",
-                "most sentences, \"you\" words, warm words, questions or echoed customer words, the first or last in the file),",
-                "how often picking by it finds the best reply, next to chance; the dialogues a trainee who only picks by it would",
-                "win; and the dialogue where it does best. Warns (RAP064) where a cue is 25 points or more over chance.",
+        description = {"Can a trainee win without skill? Shows how often picking replies by a surface cue finds the best one.",
+                "The cues: the longest or shortest reply, the one with the most sentences, \"you\" words, warm words, questions "
+                        + "or echoed customer words, and the first or last in the file.",
+                "For each cue it prints how often picking by it finds the best reply, next to chance; the dialogues a trainee who "
+                        + "only picks by it would win; and the dialogue where it does best.",
+                "It warns (RAP064) where a cue is 25 points or more above chance in one dialogue.",
                 "Exit code: 0 no giveaway, 1 some dialogue has one (or a file has errors), 2 bad usage."})
 final class CuesCommand implements Callable<Integer> {
     @Spec

@@ -26,15 +26,16 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "init", sortOptions = false,
-            description = {"Set up (or update) Rapport's tables in the department's database. Safe to run again and from two places at",
-                    "once (an advisory lock makes the second wait, then find nothing to do). Run it as a role that may create tables.",
+            description = {"Set up (or update) Rapport's tables in the department's database.",
+                    "It is safe to run again and from two places at once: an advisory lock makes the second wait, then find "
+                            + "nothing to do. Run it as a role that may create tables.",
                     "The password comes from RAPPORT_DB_PASSWORD or PostgreSQL's ~/.pgpass (PGPASSFILE); it is never printed.",
                     "Exit code: 0 set up, 1 the database could not be set up, 2 bad usage."})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "JDBC-URL", description = "e.g. jdbc:postgresql://db.example.org/rapport")
+        @Parameters(paramLabel = "JDBC-URL", description = "A JDBC URL, such as jdbc:postgresql://host/rapport, naming the department's database.")
         String url;
 
         @Option(names = "--db-user", paramLabel = "USER", description = "The role to connect as (default: RAPPORT_DB_USER, or the URL's).")
@@ -65,9 +66,10 @@ final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "add-login", sortOptions = false,
-            description = {"Create a database login for one trainee (or one laptop), or with --facilitator for a facilitator's class reports,",
-                    "with a new random password printed once. A trainee's login reads and writes only the trainees it creates and",
-                    "their attempts; a facilitator's reads everything and writes nothing (row-level security set up by db init).",
+            description = {"Create a database login for one trainee (or one laptop), or with --facilitator for a facilitator's class reports.",
+                    "The login gets a new random password, printed once. A trainee's login reads and writes only the trainees it "
+                            + "creates and their attempts; a facilitator's reads everything and writes nothing (row-level security "
+                            + "set up by db init).",
                     "Give the password to its owner for RAPPORT_DB_PASSWORD or ~/.pgpass; Rapport does not keep it.",
                     "Exit code: 0 created, 1 it could not be created, 2 bad usage."})
     static final class AddLogin implements Callable<Integer> {

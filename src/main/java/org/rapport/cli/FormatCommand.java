@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "format", sortOptions = false,
-        description = {"Write dialogue files in Rapport's canonical form, the one the author view saves: keys in their order, unknown",
-                "fields and $schema kept, two-space indents, short lists on one line, text as written. Running it twice changes nothing.",
+        description = {"Write dialogue files in Rapport's canonical form, the one the author view saves.",
+                "Keys come in their own order, unknown fields and $schema are kept, indents are two spaces, short lists stay on "
+                        + "one line and text is kept as written. Running it twice changes nothing.",
                 "A file with errors is left alone (validate lists them).",
                 "Exit code: 0 every file is (now) canonical, 1 with --check some would change, or a file has errors, 2 bad usage."})
 final class FormatCommand implements Callable<Integer> {

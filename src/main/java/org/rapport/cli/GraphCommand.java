@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "graph", sortOptions = false,
-        description = {"Write the dialogue as a graph for documents and reviews: Graphviz DOT, or an SVG laid out like the",
-                "author view. Every reply is an edge labelled with its number, grade and mood change (grades are also",
-                "line styles). A file with errors is drawn as far as it could be read.",
+        description = {"Write the dialogue as a graph for documents and reviews: Graphviz DOT, or an SVG laid out like the author view.",
+                "Every reply is an edge labelled with its number, grade and mood change (grades are also line styles). "
+                        + "A file with errors is drawn as far as it could be read.",
                 "Exit code: 0 written, 1 the file has errors or could not be read, 2 bad usage."})
 final class GraphCommand implements Callable<Integer> {
     enum Format { dot, svg }
@@ -35,10 +35,10 @@ final class GraphCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The dialogue file.")
     Path file;
 
-    @Option(names = "--format", defaultValue = "dot", paramLabel = "dot|svg", description = "dot or svg (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "dot", paramLabel = "dot|svg", description = "The output: dot (Graphviz) or svg (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--direction", defaultValue = "lr", paramLabel = "lr|tb", description = "SVG only: left to right or top to bottom (default ${DEFAULT-VALUE}).")
+    @Option(names = "--direction", defaultValue = "lr", paramLabel = "lr|tb", description = "For SVG: lay the graph out left to right (lr) or top to bottom (tb); default ${DEFAULT-VALUE}.")
     Direction direction;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to this file instead of printing.")

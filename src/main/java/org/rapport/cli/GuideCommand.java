@@ -18,9 +18,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "guide", sortOptions = false,
-        description = {"Write a facilitator guide for a dialogue: the scenario and the customer, what it practises, how to",
-                "run it with a room, the model path, every decision with its replies, grades, explanations and notes,",
-                "questions for the room, and the endings. A PDF when OUT ends in .pdf, else a self-contained HTML page.",
+        description = {"Write a facilitator guide for a dialogue, to print before a classroom session.",
+                "It has the scenario and the customer, what the dialogue practises, how to run it with a room, the model path, "
+                        + "every decision with its replies, grades, explanations and notes, questions for the room, and the endings.",
+                "It is a PDF when OUT ends in .pdf, else a self-contained HTML page.",
                 "Exit code: 0 written, 1 the file has errors or OUT could not be written, 2 bad usage."})
 final class GuideCommand implements Callable<Integer> {
     @Spec

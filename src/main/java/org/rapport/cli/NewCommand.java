@@ -15,9 +15,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "new", sortOptions = false,
-        description = {"Write a new dialogue file from the template: a small, complete and valid dialogue whose texts say",
-                "what belongs in each field, with \"$schema\" set. Never overwrites a file; writes dialogue.schema.json",
-                "beside it if the folder has none. Exit code: 0 written, 1 the file exists or cannot be written, 2 bad usage."})
+        description = {"Write a new dialogue file from the template: a small, complete and valid dialogue whose texts say what belongs in each field.",
+                "The file's \"$schema\" is set, and dialogue.schema.json is written beside it if the folder has none. "
+                        + "An existing file is never overwritten.",
+                "Exit code: 0 written, 1 the file exists or cannot be written, 2 bad usage (such as an id that is not kebab-case)."})
 final class NewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

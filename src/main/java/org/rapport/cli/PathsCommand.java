@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "paths", sortOptions = false,
-        description = {"The path report: how many distinct paths lead from the start to each ending, and the best, worst",
-                "and typical ones with their score, mood curve, techniques and ending; every path when there are few.",
+        description = {"The path report: how many distinct paths lead from the start to each ending, and which are the best, worst and typical ones.",
+                "Each of those is shown with its score, mood curve, techniques and ending; when there are few paths, every one is listed.",
                 "Counts are exact even in the billions: paths are counted, never listed one by one.",
                 "Exit code: 0 report printed (warnings allowed), 1 the file has errors, 2 bad usage."})
 final class PathsCommand implements Callable<Integer> {

@@ -28,9 +28,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "play", sortOptions = false,
         description = {"Play a dialogue without a window, taking the given replies, and print the transcript and debrief.",
-                "Replies are numbered by their position in the file (1-based), so a script does not depend on the",
-                "shuffle the app uses. Exit code: 0 played to an ending, 1 invalid file, wrong position or the",
-                "replies ran out before an ending, 2 bad usage."})
+                "Replies are numbered by their position in the file (1-based), so a script does not depend on the shuffle the app uses.",
+                "Exit code: 0 played to an ending, 1 the file has errors, a position does not exist at its decision, "
+                        + "or the replies ran out before an ending or outnumber the decisions, 2 bad usage."})
 final class PlayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

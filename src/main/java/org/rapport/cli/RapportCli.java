@@ -2,26 +2,33 @@ package org.rapport.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
-import java.util.Set;
+import java.util.List;
 
-/** The command line: {@code java -jar rapport.jar COMMAND ...}. Without a command, the app starts instead. */
-@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
+/**
+ * The command line: {@code java -jar rapport.jar COMMAND ...}. The launcher sends every first argument here that is
+ * not an option of the app; a word that is no command is reported with the nearest command (exit 2).
+ */
+@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0", scope = CommandLine.ScopeType.INHERIT,
         description = {"Rapport: practise hard customer conversations.",
-                "Without a command, `java -jar rapport.jar` starts the app on the bundled dialogues."},
+                "Without a command, `java -jar rapport.jar` starts the app on the bundled dialogues. The app takes "
+                        + "--library DIR, --data DIR, --size WxH and --db JDBC-URL (with --db-user); see the README.",
+                "`rapport COMMAND --help` explains a command and its options.",
+                "Exit codes: 0 ok, 1 problems found (each command says which), 2 bad usage or an unknown command, "
+                        + "3 no desktop to show the app's window on."},
         subcommands = {ValidateCommand.class, PlayCommand.class, CoverageCommand.class, PathsCommand.class, CuesCommand.class, GraphCommand.class,
                 NewCommand.class, GuideCommand.class, ClassReportCommand.class, DbCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
 public final class RapportCli {
-    /** Words that make the launcher run the command line rather than the app. */
-    public static final Set<String> COMMANDS = Set.of("validate", "play", "coverage", "paths", "cues", "graph", "new", "guide", "class-report", "db", "format", "help", "--help", "-h", "--version", "-V");
-
-    public static boolean wants(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    /** Runs a command and returns its exit code (0 ok, 1 problems found, 2 bad usage or an unknown command). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
     }
 
-    /** Runs a command and returns its exit code (0 ok, 1 problems found, 2 bad usage). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /** The command line with every command, writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new RapportCli());
         cl.setOut(out);
         cl.setErr(err);
@@ -29,6 +36,36 @@ public final class RapportCli {
             err.println("rapport: " + ex.getMessage());
             return 2;
         });
-        return cl.execute(args);
+        IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex instanceof UnmatchedArgumentException u && isUnknownCommand(u)) return unknownCommand(u);
+            return standard.handleParseException(ex, args);
+        });
+        return cl;
+    }
+
+    /** A word where a command of {@code rapport} (or of {@code rapport db}) belongs, that names none. */
+    private static boolean isUnknownCommand(UnmatchedArgumentException u) {
+        CommandLine c = u.getCommandLine();
+        List<String> unmatched = u.getUnmatched();
+        return !c.getSubcommands().isEmpty() && c.getCommandSpec().positionalParameters().isEmpty()
+                && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-");
+    }
+
+    /**
+     * Says so, with picocli's nearest command when it has one, and the commands there are: picocli's own message
+     * ("Unmatched argument at index 0") and its list of every faintly similar command are less plain.
+     */
+    private static int unknownCommand(UnmatchedArgumentException u) {
+        CommandLine c = u.getCommandLine();
+        PrintWriter err = c.getErr();
+        String name = c.getCommandSpec().qualifiedName();
+        err.println("Unknown command: '" + u.getUnmatched().get(0) + "'.");
+        List<String> suggestions = u.getSuggestions();
+        if (!suggestions.isEmpty()) err.println("Did you mean: " + name + " " + suggestions.get(0) + "?");
+        err.println("The commands: " + String.join(", ", c.getSubcommands().keySet()) + ". `" + name
+                + " COMMAND --help` explains one.");
+        err.flush();
+        return c.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

@@ -33,8 +33,8 @@ public class RapportApp extends Application {
         List<String> args = getParameters().getRaw();
         StartupPreload pre = StartupPreload.take(args);
         List<Path> library = libraryOption(args);
-        double[] size = option(args, "--size").map(RapportApp::parseSize).orElse(new double[]{1280, 800});
-        Path dataDir = pre != null ? pre.dataDir : org.rapport.store.DataLocation.resolve(option(args, "--data").orElse(null));
+        double[] size = option(args, AppOptions.SIZE).map(RapportApp::parseSize).orElse(new double[]{1280, 800});
+        Path dataDir = pre != null ? pre.dataDir : org.rapport.store.DataLocation.resolve(option(args, AppOptions.DATA).orElse(null));
         // Opened before JavaFX started (usually done by now): the first screen depends on who is practising.
         StartupPreload.OpenedStore opened = pre != null ? pre.store() : StartupPreload.openStore(args, dataDir);
         org.rapport.store.Store store = opened.store();
@@ -62,7 +62,7 @@ public class RapportApp extends Application {
 
     /** The library folders: {@code --library DIR}, or {@code dialogues}. */
     static List<Path> libraryOption(List<String> args) {
-        return option(args, "--library").map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
+        return option(args, AppOptions.LIBRARY).map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
     }
 
     static java.util.Optional<String> option(List<String> args, String name) {

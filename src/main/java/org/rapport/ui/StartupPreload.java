@@ -32,7 +32,7 @@ final class StartupPreload {
 
     private StartupPreload(List<String> args) {
         this.args = List.copyOf(args);
-        this.dataDir = org.rapport.store.DataLocation.resolve(RapportApp.option(args, "--data").orElse(null));
+        this.dataDir = org.rapport.store.DataLocation.resolve(RapportApp.option(args, AppOptions.DATA).orElse(null));
     }
 
     /** Starts the work for these command-line arguments. */
@@ -71,20 +71,20 @@ final class StartupPreload {
     /** Opens the store as the window always has: a failure to open is a note for the trainee, not a crash. */
     static OpenedStore openStore(List<String> args, Path dataDir) {
         try {
-            Optional<String> db = RapportApp.option(args, "--db");
+            Optional<String> db = RapportApp.option(args, AppOptions.DB);
             // Local first: every reply is saved on this laptop; with a department's server, an outbox sends it on.
             org.rapport.store.Store s = org.rapport.store.Store.openSqlite(dataDir, java.time.Clock.systemUTC());
             if (db.isEmpty()) return new OpenedStore(s, s.notice().orElse(null));
             List<String> notes = new java.util.ArrayList<>();
             s.notice().ifPresent(notes::add);
-            Optional<String> typed = RapportApp.option(args, "--db-password");
+            Optional<String> typed = RapportApp.option(args, AppOptions.DB_PASSWORD);
             if (typed.isPresent()) {
                 notes.add("A password given with --db-password can be read by anyone on this computer (in the list of running"
                         + " programs); use RAPPORT_DB_PASSWORD or PostgreSQL's ~/.pgpass instead.");
             }
             String unencrypted = org.rapport.store.ServerConnection.unencrypted(db.get());
             if (unencrypted != null) notes.add(unencrypted);
-            AppContext.Server server = new AppContext.Server(db.get(), RapportApp.option(args, "--db-user").orElse(System.getenv("RAPPORT_DB_USER")),
+            AppContext.Server server = new AppContext.Server(db.get(), RapportApp.option(args, AppOptions.DB_USER).orElse(System.getenv("RAPPORT_DB_USER")),
                     typed.orElse(System.getenv("RAPPORT_DB_PASSWORD")));
             return new OpenedStore(s, notes.isEmpty() ? null : String.join(" ", notes), server);
         } catch (org.rapport.store.StoreException e) {

@@ -139,6 +139,6 @@ class AuthorCommandsTest {
 
     @Test
     void theLauncherRoutesTheNewCommandsToTheCommandLine() {
-        for (String c : List.of("paths", "graph", "new")) assertTrue(RapportCli.wants(new String[]{c}), c);
+        for (String c : List.of("paths", "graph", "new")) assertTrue(org.rapport.Launcher.route(c) == org.rapport.Launcher.Route.CLI, c);
     }
 }
