@@ -61,7 +61,11 @@ public final class Launcher {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             String m = t.getMessage();
-            if (m != null && m.toLowerCase(Locale.ROOT).contains("open display")) return true;
+            if (m == null) continue;
+            String lower = m.toLowerCase(Locale.ROOT);
+            // The display can't be opened, or the windowing toolkit can't start here at all (no GTK, no graphics pipeline).
+            if (lower.contains("open display") || lower.contains("no toolkit found") || lower.contains("unable to load glass")
+                    || lower.contains("no suitable pipeline")) return true;
         }
         return false;
     }
