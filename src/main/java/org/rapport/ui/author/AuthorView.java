@@ -80,8 +80,8 @@ public final class AuthorView extends BorderPane {
     private final AuthorViewModel vm;
     private final Navigator nav;
     private final GraphCanvas graph = new GraphCanvas();
-    private final ListView<Diagnostic> problems = new ListView<>();
-    private final Label problemsTitle = new Label();
+    private final ProblemsView problemsView;
+    private final ListView<Diagnostic> problems;
     private final VBox inspector = new VBox();
     /** The guide of the dialogue on screen (the last good version), as a facilitator will print it. */
     private final org.rapport.ui.PrintAction guide;
@@ -106,6 +106,8 @@ public final class AuthorView extends BorderPane {
         }, () -> vm.dialogue() == null ? "guide" : vm.dialogue().id() + "-guide");
         this.vm = vm;
         this.nav = nav;
+        this.problemsView = new ProblemsView(vm);
+        this.problems = problemsView.list();
         this.moodValue = vm.playMoodProperty().asObject();
         this.panelNavigator = new PanelNavigator();
         getStyleClass().addAll("screen", "author");
@@ -300,33 +302,11 @@ public final class AuthorView extends BorderPane {
                 clicked = false;
             }
         });
-        problems.setId(DIAGNOSTICS_ID);
-        problems.setItems(vm.diagnostics());
-        problems.setCellFactory(lv -> new DiagnosticCell());
-        problems.setPlaceholder(new Label("No problems."));
-        problems.setAccessibleText("Problems in the file");
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncingSelection && b != null) vm.selectDiagnostic(b);
         });
-        Label location = new Label();
-        location.setId(LOCATION_ID);
-        location.getStyleClass().add("author-location");
-        location.textProperty().bind(vm.locationProperty());
-        location.setGraphic(new FontIcon("mdi2m-map-marker-outline"));
-        location.visibleProperty().bind(vm.locationProperty().isNotEmpty());
-        problemsTitle.getStyleClass().add("section-title");
-        problemsTitle.setMinWidth(Region.USE_PREF_SIZE);
-        location.setMinWidth(0);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(10, problemsTitle, grow, location);
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("author-problems-head");
-        VBox problemsBox = new VBox(head, problems);
-        VBox.setVgrow(problems, Priority.ALWAYS);
-        problemsBox.getStyleClass().add("author-problems");
 
-        SplitPane left = new SplitPane(graph, problemsBox);
+        SplitPane left = new SplitPane(graph, problemsView);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.72);
 
@@ -383,8 +363,7 @@ public final class AuthorView extends BorderPane {
         vm.draftProperty().addListener((o, a, b) -> showDraft(a, b));
         vm.diagnostics().addListener((ListChangeListener<Diagnostic>) c -> {
             graph.setProblems(vm.diagnostics());
-            updateProblemsTitle();
-        });
+            });
         vm.selectedNodeProperty().addListener((o, a, b) -> {
             graph.select(b, !clicked);
             renderInspector();
@@ -401,7 +380,6 @@ public final class AuthorView extends BorderPane {
         vm.highlightedPathProperty().addListener((o, a, b) -> graph.highlight(b));
         vm.playProperty().addListener((o, a, b) -> renderPlay());
         renderPlay();
-        updateProblemsTitle();
     }
 
     private void showDraft(Draft before, Draft now) {
@@ -413,56 +391,10 @@ public final class AuthorView extends BorderPane {
         renderInspector();
         renderPaths();
         if (vm.playProperty().get() instanceof Idle) renderPlay();
-        updateProblemsTitle();
     }
 
     private void selectNode(String id) {
         vm.selectedNodeProperty().set(id);
-    }
-
-    private void updateProblemsTitle() {
-        long errors = vm.diagnostics().stream().filter(Diagnostic::isError).count();
-        long warnings = vm.diagnostics().size() - errors;
-        problemsTitle.setText("Problems: " + errors + (errors == 1 ? " error" : " errors") + ", " + warnings
-                + (warnings == 1 ? " warning" : " warnings"));
-    }
-
-    /** One diagnostic: its severity in words and an icon, its code, where it is, and the whole message, wrapped. */
-    private static final class DiagnosticCell extends ListCell<Diagnostic> {
-        private final Label head = new Label();
-        private final Label message = new Label();
-        private final VBox box = new VBox(head, message);
-
-        DiagnosticCell() {
-            getStyleClass().add("diagnostic-cell");
-            head.getStyleClass().add("diagnostic-head");
-            message.setWrapText(true);
-            // A list cell does not wrap its own text; a label as wide as the list does.
-            listViewProperty().addListener((o, a, b) -> {
-                if (b != null) message.prefWidthProperty().bind(b.widthProperty().subtract(56));
-            });
-            message.setMinHeight(Region.USE_PREF_SIZE);
-        }
-
-        @Override
-        protected void updateItem(Diagnostic d, boolean empty) {
-            super.updateItem(d, empty);
-            getStyleClass().removeAll("error", "warning");
-            setText(null);
-            if (empty || d == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            String sev = d.isError() ? "Error" : "Warning";
-            head.setText(sev + " " + d.code() + "  line " + d.line() + ", column " + d.column()
-                    + (d.nodeId() == null ? "" : "  (" + d.nodeId() + ")"));
-            head.setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
-            message.setText(d.message());
-            setGraphic(box);
-            getStyleClass().add(d.isError() ? "error" : "warning");
-            setAccessibleText(sev + " " + d.code() + " at line " + d.line() + ", column " + d.column() + ": " + d.message());
-        }
     }
 
     /** Saving the dialogue on screen as a facilitator guide. */
