@@ -10,11 +10,11 @@ import java.util.Set;
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = {"Rapport: practise hard customer conversations.",
                 "Without a command, `java -jar rapport.jar` starts the app on the bundled dialogues."},
-        subcommands = {ValidateCommand.class, PlayCommand.class, CoverageCommand.class, PathsCommand.class, CuesCommand.class, GraphCommand.class,
+        subcommands = {ValidateCommand.class, PlayCommand.class, CoverageCommand.class, PathsCommand.class, CuesCommand.class, CoachCommand.class, GraphCommand.class,
                 NewCommand.class, GuideCommand.class, ClassReportCommand.class, DbCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
 public final class RapportCli {
     /** Words that make the launcher run the command line rather than the app. */
-    public static final Set<String> COMMANDS = Set.of("validate", "play", "coverage", "paths", "cues", "graph", "new", "guide", "class-report", "db", "format", "help", "--help", "-h", "--version", "-V");
+    public static final Set<String> COMMANDS = Set.of("validate", "play", "coverage", "paths", "cues", "coach", "graph", "new", "guide", "class-report", "db", "format", "help", "--help", "-h", "--version", "-V");
 
     public static boolean wants(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
