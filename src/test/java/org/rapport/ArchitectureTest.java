@@ -24,7 +24,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverTouchesJavaFx = noClasses().that().resideOutsideOfPackage("org.rapport.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, engine, store and cli are plain Java");
+            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store and cli are plain Java");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackages("org.rapport.cli..", "org.rapport")

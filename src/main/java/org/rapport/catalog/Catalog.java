@@ -25,6 +25,7 @@ public final class Catalog {
     private final List<Technique> techniques;
     private final List<Pitfall> pitfalls;
     private final List<Swap> swaps;
+    private final Map<String, List<String>> cueWords;
     private final Map<String, Technique> techniqueById = new LinkedHashMap<>();
     private final Map<String, Step> stepById = new LinkedHashMap<>();
     private final Map<String, Technique> techniqueOfStep = new LinkedHashMap<>();
@@ -35,6 +36,13 @@ public final class Catalog {
     }
 
     public Catalog(List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps) {
+        this(techniques, pitfalls, swaps, Map.of());
+    }
+
+    public Catalog(List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps, Map<String, List<String>> cueWords) {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        cueWords.forEach((k, v) -> words.put(k, v == null ? List.of() : List.copyOf(v)));
+        this.cueWords = java.util.Collections.unmodifiableMap(words);
         this.techniques = List.copyOf(techniques);
         this.pitfalls = List.copyOf(pitfalls);
         this.swaps = List.copyOf(swaps);
@@ -73,11 +81,13 @@ public final class Catalog {
         if (dto == null || dto.techniques() == null || dto.pitfalls() == null) {
             throw new IllegalStateException("The technique catalog is empty or incomplete.");
         }
-        return new Catalog(dto.techniques(), dto.pitfalls(), dto.swaps() == null ? List.of() : dto.swaps());
+        return new Catalog(dto.techniques(), dto.pitfalls(), dto.swaps() == null ? List.of() : dto.swaps(),
+                dto.cueWords() == null ? Map.of() : dto.cueWords());
     }
 
     /** The catalog file as written (Gson does not read local records, so this one is nested). */
-    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps) {
+    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps,
+                               Map<String, List<String>> cueWords) {
     }
 
     public List<Technique> techniques() {
@@ -91,6 +101,19 @@ public final class Catalog {
     /** Active-listening swaps: "instead of this, say that", in the catalog's order. */
     public List<Swap> swaps() {
         return swaps;
+    }
+
+    /**
+     * Named word lists the phrase coach's cues refer to ({@code "list": "feelings"}), and its grammar words:
+     * {@code numbers} (what {@code #} matches besides digits), {@code negations} (a cue just after one does not count)
+     * and {@code notContent} (words too common to show that a reply echoes the customer).
+     */
+    public Map<String, List<String>> cueWords() {
+        return cueWords;
+    }
+
+    public List<String> cueWords(String name) {
+        return cueWords.getOrDefault(name, List.of());
     }
 
     public Optional<Technique> technique(String id) {

@@ -29,6 +29,19 @@ public final class DidYouMean {
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
     }
 
+    /**
+     * Up to {@code limit} known words nearest to {@code word} (fewest edits first, ties in the order given), for
+     * "did you mean one of these" lists.
+     */
+    public static java.util.List<String> nearest(String word, Collection<String> known, int limit) {
+        String lower = word.length() > 100 ? word.substring(0, 100).toLowerCase(Locale.ROOT) : word.toLowerCase(Locale.ROOT);
+        java.util.List<String> all = new java.util.ArrayList<>(known);
+        java.util.Map<String, Integer> d = new java.util.HashMap<>();
+        for (String k : all) d.put(k, distance(lower, k.length() > 200 ? k.substring(0, 200) : k.toLowerCase(Locale.ROOT)));
+        all.sort(java.util.Comparator.comparingInt(d::get));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
     /** Levenshtein distance with adjacent transpositions counted as one edit. */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
