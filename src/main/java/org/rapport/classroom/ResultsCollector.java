@@ -305,7 +305,7 @@ public final class ResultsCollector {
         }
         if (!p.ended()) throw new IllegalArgumentException("it never reached an ending");
         var transcript = p.transcript();
-        return new ResultAttempt(s.id(), t.name(), d, s.contentHash(), "practice".equals(s.mode()) ? "practice" : "assessment",
+        return new ResultAttempt(s.id(), t.name(), d, s.contentHash(), org.rapport.engine.Mode.known(s.mode()) ? s.mode() : "assessment",
                 s.started(), s.finished(), transcript, org.rapport.engine.Debrief.of(d, transcript, catalog));
     }
 

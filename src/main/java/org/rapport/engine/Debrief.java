@@ -35,10 +35,15 @@ public record Debrief(String dialogueId, String title, EndingNode ending, List<D
     /** One decision, explained. {@code better} is null when the reply taken was already the best. */
     public record DecisionReview(int number, String nodeId, String customerSaid, String emotion, List<String> tests,
                                  Choice chosen, Choice better, List<OrderNote> orderNotes, int moodBefore,
-                                 int moodAfter, long millis) {
+                                 int moodAfter, long millis, Answer answer) {
         public Grade grade() {
             return chosen.grade();
         }
+    }
+
+    /** How the trainee's confidence matched their replies in this conversation. */
+    public Calibration calibration() {
+        return Calibration.of(decisions.stream().map(d -> new Calibration.Rated(d.answer().confidence(), d.grade())).toList());
     }
 
     /** A technique step used before the steps it depends on. */
@@ -114,7 +119,7 @@ public record Debrief(String dialogueId, String title, EndingNode ending, List<D
             max += Grade.BEST.points();
             curve.add(d.moodAfter());
             reviews.add(new DecisionReview(n, c.id(), c.say(), c.emotion(), c.tests(), chosen, better(c, chosen), notes,
-                    d.moodBefore(), d.moodAfter(), d.millis()));
+                    d.moodBefore(), d.moodAfter(), d.millis(), d.answer()));
         }
         List<TechniqueScore> scores = new ArrayList<>();
         for (Technique t : catalog.techniques()) {

@@ -13,10 +13,17 @@ import java.util.List;
  * @param moodBefore the customer's mood before the reply
  * @param moodAfter  the customer's mood after it
  * @param next       the node the reply led to
+ * @param answer     the trainee's own words and confidence, where the mode asked for them ({@link Answer#NONE} otherwise)
  */
 public record Decision(String nodeId, String customerSaid, List<Integer> offered, int chosen, long millis,
-                       int moodBefore, int moodAfter, String next) {
+                       int moodBefore, int moodAfter, String next, Answer answer) {
     public Decision {
         offered = List.copyOf(offered);
+        if (answer == null) answer = Answer.NONE;
+    }
+
+    /** A decision with nothing besides the pick. */
+    public Decision(String nodeId, String customerSaid, List<Integer> offered, int chosen, long millis, int moodBefore, int moodAfter, String next) {
+        this(nodeId, customerSaid, offered, chosen, millis, moodBefore, moodAfter, next, Answer.NONE);
     }
 }

@@ -53,7 +53,7 @@ public final class Playthrough {
     public static Playthrough replay(Dialogue dialogue, Transcript earlier, int count) {
         Playthrough p = new Playthrough(dialogue, earlier.startNode(), earlier.startMood(), earlier.seed());
         for (Decision d : earlier.decisions().subList(0, count)) {
-            p.chooseIndex(d.chosen(), d.millis());
+            p.chooseIndex(d.chosen(), d.millis(), d.answer());
         }
         return p;
     }
@@ -101,14 +101,24 @@ public final class Playthrough {
 
     /** Takes the reply shown at {@code shownPosition} (0-based, in the shuffled order). */
     public StepResult choose(int shownPosition, long millis) {
+        return choose(shownPosition, millis, Answer.NONE);
+    }
+
+    /** Takes the reply shown at {@code shownPosition}, with the trainee's own words and confidence. */
+    public StepResult choose(int shownPosition, long millis, Answer answer) {
         if (shownPosition < 0 || shownPosition >= order.size()) {
             throw new IllegalArgumentException("There is no reply at position " + (shownPosition + 1) + "; " + order.size() + " are on offer.");
         }
-        return chooseIndex(order.get(shownPosition), millis);
+        return chooseIndex(order.get(shownPosition), millis, answer);
     }
 
     /** Takes the reply at {@code fileIndex} (0-based, in the file's order), whatever order it was shown in. */
     public StepResult chooseIndex(int fileIndex, long millis) {
+        return chooseIndex(fileIndex, millis, Answer.NONE);
+    }
+
+    /** Takes the reply at {@code fileIndex}, with the trainee's own words and confidence. */
+    public StepResult chooseIndex(int fileIndex, long millis, Answer answer) {
         if (!(current instanceof CustomerNode node)) {
             throw new IllegalStateException("The conversation has ended; there is nothing to reply to.");
         }
@@ -123,7 +133,7 @@ public final class Playthrough {
         if (next == null) {
             throw new IllegalStateException("Reply " + (fileIndex + 1) + " of \"" + node.id() + "\" leads nowhere; validate the dialogue.");
         }
-        Decision d = new Decision(node.id(), node.say(), order, fileIndex, Math.max(0, millis), before, after, nextId);
+        Decision d = new Decision(node.id(), node.say(), order, fileIndex, Math.max(0, millis), before, after, nextId, answer);
         mood = after;
         transcript = transcript.with(d, next instanceof EndingNode ? next.id() : null);
         enter(next);

@@ -137,6 +137,11 @@ public final class DebriefDocument {
         h.append("<div class=\"card\">\n<h3>").append(r.number()).append(". ").append(esc(customer));
         h.append("</h3>\n<p class=\"quote\">“").append(esc(r.customerSaid())).append("”</p>\n");
         if (extras != null) extras.beforeReply(r.number(), h);
+        if (r.answer().ownWords() != null) {
+            h.append("<p><span class=\"label\">In your own words</span><br/><span class=\"quote\">“").append(esc(r.answer().ownWords())).append("”</span></p>\n");
+        } else if (r.answer().saidAloud()) {
+            h.append("<p class=\"small\">You said your reply aloud first.</p>\n");
+        }
         h.append("<p><span class=\"label\">").append(extras != null ? esc(extras.replyLabel()) : "You said").append("</span> <span class=\"grade ")
                 .append(c.grade().word()).append("\">").append(c.grade().word()).append("</span><br/>")
                 .append("<span class=\"quote\">“").append(esc(c.say())).append("”</span></p>\n");
@@ -145,6 +150,7 @@ public final class DebriefDocument {
         if (!c.pitfalls().isEmpty()) h.append(" · <span class=\"label\">Fell into</span> ").append(esc(names(c.pitfalls(), catalog)));
         h.append(" · <span class=\"label\">Mood</span> ").append(signed(r.moodBefore())).append(" → ").append(signed(r.moodAfter()));
         if (extras == null) h.append(" · ").append(String.format(Locale.ROOT, "%.1f s", r.millis() / 1000.0)).append(" to decide");
+        if (r.answer().confidence() != null) h.append(" · <span class=\"label\">How sure</span> ").append(esc(r.answer().confidence().words()));
         h.append("</p>\n<p>").append(esc(c.why())).append("</p>\n");
         for (OrderNote n : r.orderNotes()) h.append("<div class=\"order\">").append(esc(n.message())).append("</div>\n");
         if (r.better() != null) {

@@ -114,6 +114,9 @@ public final class HistoryFile {
                 dec.addProperty("moodBefore", raw.moodBefore());
                 dec.addProperty("moodAfter", raw.moodAfter());
                 dec.addProperty("next", raw.next());
+                if (raw.answer().ownWords() != null) dec.addProperty("ownWords", raw.answer().ownWords());
+                if (raw.answer().saidAloud()) dec.addProperty("saidAloud", true);
+                if (raw.answer().confidence() != null) dec.addProperty("confidence", raw.answer().confidence().key());
                 decisions.add(dec);
             }
             o.add("decisions", decisions);
@@ -166,7 +169,7 @@ public final class HistoryFile {
                 continue;
             }
             fresh.add(new Store.Imported(a.key(), a.dialogue(), a.content(), a.contentHash(),
-                    a.mode().equals("practice") ? Mode.PRACTICE : Mode.ASSESSMENT, a.started(), a.finished(), a.transcript(),
+                    Mode.ofKey(a.mode()), a.started(), a.finished(), a.transcript(),
                     Debrief.of(a.dialogue(), a.transcript(), catalog)));
             if (!libraryIds.contains(a.dialogue().id()) && !missing.contains(a.dialogue().title())) missing.add(a.dialogue().title());
         }

@@ -9,6 +9,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import org.rapport.engine.Mode;
 import org.rapport.engine.Playthrough;
 import org.rapport.engine.Transcript;
 import org.rapport.format.DialogueReader;
@@ -165,8 +166,8 @@ public final class HistoryParser {
         String key = string(a, "key");
         if (key.isBlank() || key.length() > MAX_KEY) throw new HistoryFormatException("\"key\" must be 1 to " + MAX_KEY + " characters");
         String mode = string(a, "mode");
-        if (!mode.equals("practice") && !mode.equals("assessment")) {
-            throw new HistoryFormatException("\"mode\" must be \"practice\" or \"assessment\", not \"" + shorten(mode) + "\"");
+        if (!Mode.known(mode)) {
+            throw new HistoryFormatException("\"mode\" must be \"practice\", \"assessment\" or \"say-first\", not \"" + shorten(mode) + "\"");
         }
         long started = whole(a, "started", EARLIEST, now + CLOCK_SLACK, "a moment between 2000 and now");
         long finished = whole(a, "finished", EARLIEST, now + CLOCK_SLACK, "a moment between 2000 and now");
@@ -209,13 +210,39 @@ public final class HistoryParser {
             int chosen = (int) whole(dec, "chosenPosition", 0, replies - 1, "a reply of that decision (0 to " + (replies - 1) + ")", at);
             long millis = whole(dec, "millis", 0, CLOCK_SLACK, "a time to decide from 0 to a day, in milliseconds", at);
             thinking += millis;
-            p.chooseIndex(chosen, millis);
+            p.chooseIndex(chosen, millis, answer(dec, at));
         }
         if (!p.ended()) throw new HistoryFormatException("its conversation never reached an ending");
         if (thinking > finished - started + 60_000) {
             throw new HistoryFormatException("its replies took longer (" + thinking / 1000 + " s) than the attempt itself (" + (finished - started) / 1000 + " s)");
         }
         return new Attempt(n, key, d, bytes, hash, mode, started, finished, p.transcript());
+    }
+
+    /** The trainee's own words, "said aloud" and confidence of a decision; each optional, each checked. */
+    private static org.rapport.engine.Answer answer(JsonObject dec, String at) {
+        String own = null;
+        if (dec.has("ownWords") && !dec.get("ownWords").isJsonNull()) {
+            own = string(dec, "ownWords", at);
+            if (own.length() > org.rapport.engine.Answer.MAX_WORDS) {
+                throw new HistoryFormatException(at + ": \"ownWords\" is longer than " + org.rapport.engine.Answer.MAX_WORDS + " characters");
+            }
+        }
+        boolean aloud = false;
+        if (dec.has("saidAloud") && !dec.get("saidAloud").isJsonNull()) {
+            JsonElement e = dec.get("saidAloud");
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) throw new HistoryFormatException(at + ": \"saidAloud\" must be true or false, but it is " + kindOf(e));
+            aloud = e.getAsBoolean();
+        }
+        org.rapport.engine.Confidence confidence = null;
+        if (dec.has("confidence") && !dec.get("confidence").isJsonNull()) {
+            try {
+                confidence = org.rapport.engine.Confidence.ofKey(string(dec, "confidence", at));
+            } catch (IllegalArgumentException e) {
+                throw new HistoryFormatException(at + ": " + e.getMessage());
+            }
+        }
+        return new org.rapport.engine.Answer(own, aloud, confidence);
     }
 
     // == typed fields: every wrong kind is a sentence naming the field ==

@@ -44,7 +44,11 @@ final class Migrations {
                     "CREATE TABLE sync_abandoned (attempt_id TEXT PRIMARY KEY)"),
             // 3: on the department's server, the database login that wrote each trainee: the wall between trainees
             // (row-level security, set up by `rapport db init`) lets a login see and write only its own trainees' rows
-            List.of("ALTER TABLE trainee ADD COLUMN login TEXT"));
+            List.of("ALTER TABLE trainee ADD COLUMN login TEXT"),
+            // Say-it-first and confidence: the trainee's own words, "said aloud", and how sure they were.
+            List.of("ALTER TABLE decision ADD COLUMN own_words TEXT",
+                    "ALTER TABLE decision ADD COLUMN said_aloud INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE decision ADD COLUMN confidence TEXT"));
 
     static int latest() {
         return STEPS.size();

@@ -25,7 +25,8 @@ import java.util.Optional;
  * improvement shows quickly and an old bad day fades. A technique's mastery averages its steps that have data.
  */
 public record Progress(Map<String, Double> stepMastery, Map<String, Double> techniqueMastery,
-                       Map<String, List<Point>> techniqueOverTime, List<PitfallCount> pitfalls) {
+                       Map<String, List<Point>> techniqueOverTime, List<PitfallCount> pitfalls,
+                       org.rapport.engine.Calibration calibration) {
     public static final int RECENT = 12;
     public static final double DECAY = 0.7;
 
@@ -89,7 +90,12 @@ public record Progress(Map<String, Double> stepMastery, Map<String, Double> tech
         List<PitfallCount> pits = new ArrayList<>();
         pitfallExamples.forEach((id, ex) -> pits.add(new PitfallCount(id, ex.size(), List.copyOf(ex.subList(0, Math.min(3, ex.size()))))));
         pits.sort(Comparator.comparingInt(PitfallCount::count).reversed().thenComparing(PitfallCount::pitfallId));
-        return new Progress(stepMastery, techMastery, overTime, pits);
+        // Calibration over every rated reply the trainee has made: how often "sure" was right.
+        List<org.rapport.engine.Calibration.Rated> rated = new java.util.ArrayList<>();
+        for (Scored a : attempts) {
+            for (var d : a.debrief().decisions()) rated.add(new org.rapport.engine.Calibration.Rated(d.answer().confidence(), d.grade()));
+        }
+        return new Progress(stepMastery, techMastery, overTime, pits, org.rapport.engine.Calibration.of(rated));
     }
 
     /** The steps with the lowest mastery first; steps never tested are not weak, just unknown, and come last. */

@@ -165,9 +165,10 @@ public final class ServerSync implements AutoCloseable {
                 o.seed(), o.started(), o.importKey());
         for (Store.DecisionRow d : o.decisions()) {
             if (d.seq() <= o.decisionsSent()) continue;
-            exec(c, "INSERT INTO decision (attempt_id, seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, seq) DO NOTHING",
-                    o.attemptId(), d.seq(), d.nodeId(), d.offered(), d.chosen(), d.millis(), d.moodBefore(), d.moodAfter(), d.next());
+            exec(c, "INSERT INTO decision (attempt_id, seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node,"
+                            + " own_words, said_aloud, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, seq) DO NOTHING",
+                    o.attemptId(), d.seq(), d.nodeId(), d.offered(), d.chosen(), d.millis(), d.moodBefore(), d.moodAfter(), d.next(),
+                    d.ownWords(), d.saidAloud(), d.confidence());
         }
         if (o.finished() > 0 && !o.finishSent()) {
             exec(c, "UPDATE attempt SET finished = ?, ending_id = ?, outcome = ?, ending_title = ?, points = ?, max_points = ? WHERE id = ?",

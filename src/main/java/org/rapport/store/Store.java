@@ -1,5 +1,7 @@
 package org.rapport.store;
 
+import org.rapport.engine.Answer;
+import org.rapport.engine.Confidence;
 import org.rapport.engine.Debrief;
 import org.rapport.engine.Decision;
 import org.rapport.engine.Mode;
@@ -381,7 +383,7 @@ public final class Store implements AutoCloseable {
                     List.of(contentHash, d.id(), new String(fileBytes, StandardCharsets.UTF_8)));
             update("INSERT INTO attempt (id, trainee_id, dialogue_id, dialogue_title, content_hash, mode, start_node, start_mood,"
                             + " seed, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    List.of(id, traineeId, d.id(), d.title(), contentHash, mode.name().toLowerCase(Locale.ROOT),
+                    List.of(id, traineeId, d.id(), d.title(), contentHash, mode.key(),
                             start.startNode(), start.startMood(), start.seed(), clock.millis()));
         });
         return id;
@@ -389,9 +391,11 @@ public final class Store implements AutoCloseable {
 
     /** Saves one decision (1-based {@code seq}) in its own transaction, before the UI moves on. */
     public synchronized void saveDecision(String attemptId, int seq, Decision d) {
-        update("INSERT INTO decision (attempt_id, seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                List.of(attemptId, seq, d.nodeId(), join(d.offered()), d.chosen(), d.millis(), d.moodBefore(), d.moodAfter(), d.next()));
+        Answer a = d.answer();
+        update("INSERT INTO decision (attempt_id, seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node,"
+                        + " own_words, said_aloud, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Arrays.asList(attemptId, seq, d.nodeId(), join(d.offered()), d.chosen(), d.millis(), d.moodBefore(), d.moodAfter(), d.next(),
+                        a.ownWords(), a.saidAloud() ? 1 : 0, a.confidence() == null ? null : a.confidence().key()));
     }
 
     public synchronized void finishAttempt(String attemptId, Debrief debrief) {
@@ -421,7 +425,16 @@ public final class Store implements AutoCloseable {
     // == the outbox: what this laptop has not yet sent to the department's server ==
 
     /** A decision row as stored, to send on as it is. */
-    public record DecisionRow(int seq, String nodeId, String offered, int chosen, long millis, int moodBefore, int moodAfter, String next) {
+    public record DecisionRow(int seq, String nodeId, String offered, int chosen, long millis, int moodBefore, int moodAfter, String next,
+                              String ownWords, int saidAloud, String confidence) {
+    }
+
+    /** The columns of a decision as {@link #decisionOf} reads them, after node_id. */
+    private static final String DECISION_COLUMNS = "node_id, offered, chosen, millis, mood_before, mood_after, next_node, own_words, said_aloud, confidence";
+
+    private static Decision decisionOf(java.sql.ResultSet r) throws SQLException {
+        Answer a = new Answer(r.getString(8), r.getInt(9) != 0, Confidence.ofKey(r.getString(10)));
+        return new Decision(r.getString(1), "", split(r.getString(2)), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6), r.getString(7), a);
     }
 
     /** A technique score of a finished attempt. */
@@ -464,9 +477,9 @@ public final class Store implements AutoCloseable {
     }
 
     private Outgoing outgoing(String attemptId, int sent, boolean finishSent) {
-        List<DecisionRow> decisions = query("SELECT seq, node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
+        List<DecisionRow> decisions = query("SELECT seq, " + DECISION_COLUMNS + " FROM decision"
                 + " WHERE attempt_id = ? ORDER BY seq", List.of(attemptId), r -> new DecisionRow(r.getInt(1), r.getString(2), r.getString(3),
-                r.getInt(4), r.getLong(5), r.getInt(6), r.getInt(7), r.getString(8)));
+                r.getInt(4), r.getLong(5), r.getInt(6), r.getInt(7), r.getString(8), r.getString(9), r.getInt(10), r.getString(11)));
         List<ScoreRow> scores = query("SELECT technique_id, points, max_points FROM technique_score WHERE attempt_id = ? ORDER BY technique_id",
                 List.of(attemptId), r -> new ScoreRow(r.getString(1), r.getInt(2), r.getInt(3)));
         return query("SELECT t.id, t.name, t.created, t.theme, t.font_size, t.default_mode, s.content_hash, s.dialogue_id, s.content,"
@@ -529,9 +542,7 @@ public final class Store implements AutoCloseable {
         String content = query("SELECT content FROM dialogue_snapshot WHERE content_hash = ?", List.of(s.contentHash()), r -> r.getString(1)).get(0);
         List<Object[]> head = query("SELECT start_node, start_mood, seed, ending_id FROM attempt WHERE id = ?", List.of(attemptId),
                 r -> new Object[]{r.getString(1), r.getInt(2), r.getLong(3), r.getString(4)});
-        List<Decision> decisions = query("SELECT node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
-                        + " WHERE attempt_id = ? ORDER BY seq", List.of(attemptId),
-                r -> new Decision(r.getString(1), "", split(r.getString(2)), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6), r.getString(7)));
+        List<Decision> decisions = query("SELECT " + DECISION_COLUMNS + " FROM decision WHERE attempt_id = ? ORDER BY seq", List.of(attemptId), Store::decisionOf);
         Object[] h = head.get(0);
         Transcript t = new Transcript(s.dialogueId(), (String) h[0], (Integer) h[1], (Long) h[2], decisions, (String) h[3]);
         return new StoredAttempt(s, content.getBytes(StandardCharsets.UTF_8), t);
@@ -549,9 +560,7 @@ public final class Store implements AutoCloseable {
         for (AttemptSummary s : summaries) {
             Object[] h = query("SELECT start_node, start_mood, seed FROM attempt WHERE id = ?", List.of(s.id()),
                     r -> new Object[]{r.getString(1), r.getInt(2), r.getLong(3)}).get(0);
-            List<Decision> decisions = query("SELECT node_id, offered, chosen, millis, mood_before, mood_after, next_node FROM decision"
-                            + " WHERE attempt_id = ? ORDER BY seq", List.of(s.id()),
-                    r -> new Decision(r.getString(1), "", split(r.getString(2)), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6), r.getString(7)));
+            List<Decision> decisions = query("SELECT " + DECISION_COLUMNS + " FROM decision WHERE attempt_id = ? ORDER BY seq", List.of(s.id()), Store::decisionOf);
             out.add(new Replies(s, (String) h[0], (Integer) h[1], (Long) h[2], decisions));
         }
         return out;

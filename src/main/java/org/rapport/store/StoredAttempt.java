@@ -24,7 +24,7 @@ public record StoredAttempt(AttemptSummary summary, byte[] dialogueBytes, Transc
     public Transcript fullTranscript(Dialogue d) {
         List<Decision> filled = transcript.decisions().stream().map(x -> new Decision(x.nodeId(),
                 d.node(x.nodeId()) instanceof CustomerNode c ? c.say() : "", x.offered(), x.chosen(), x.millis(), x.moodBefore(),
-                x.moodAfter(), x.next())).toList();
+                x.moodAfter(), x.next(), x.answer())).toList();
         return new Transcript(transcript.dialogueId(), transcript.startNode(), transcript.startMood(), transcript.seed(), filled,
                 transcript.endingId());
     }

@@ -123,7 +123,7 @@ public final class AppShell extends BorderPane implements Navigator {
         ctx.traineeProperty().set(t);
         ctx.bestPercent().clear();
         ctx.bestPercent().putAll(store.bestPercent(t.id()));
-        ctx.modeProperty().set("practice".equals(t.defaultMode()) ? Mode.PRACTICE : Mode.ASSESSMENT);
+        ctx.modeProperty().set(Mode.ofKey(t.defaultMode()));
         dark = "dark".equals(t.theme());
         applyTheme(dark);
         markTheme(this);
@@ -161,7 +161,7 @@ public final class AppShell extends BorderPane implements Navigator {
         var stored = store.load(open.id());
         Dialogue d = stored.dialogue();
         Playthrough p = Playthrough.replay(d, stored.fullTranscript(d), stored.transcript().decisions().size());
-        Mode mode = "practice".equals(open.mode()) ? Mode.PRACTICE : Mode.ASSESSMENT;
+        Mode mode = Mode.ofKey(open.mode());
         ConversationViewModel vm = new ConversationViewModel(d, p, mode, ctx.catalog(), null, System::nanoTime);
         vm.record(outboxed(new org.rapport.store.AttemptRecorder(store, open.traineeId(), d, stored.dialogueBytes(), open.contentHash(), mode,
                 p.transcript(), open.id(), stored.transcript().decisions().size())));
@@ -186,7 +186,7 @@ public final class AppShell extends BorderPane implements Navigator {
         var t = ctx.traineeProperty().get();
         if (t == null || ctx.store().isEmpty()) return;
         var updated = new org.rapport.store.Trainee(t.id(), t.name(), t.created(), dark ? "dark" : "light", fontSize,
-                ctx.modeProperty().get() == Mode.PRACTICE ? "practice" : "assessment");
+                ctx.modeProperty().get().key());
         try {
             ctx.store().get().saveSettings(updated);
             ctx.traineeProperty().set(updated);

@@ -70,7 +70,7 @@ class FaultInjectionTest {
         exec(c, "PRAGMA max_page_count = " + pages); // the disk is now full: no page can be added
         for (int i = 1; i < 100_000; i++) { // and the free space left in the decision table's pages is used up
             try {
-                exec(c, "INSERT INTO decision VALUES ('" + ballast + "', " + i + ", 'ballast', '0', 0, 0, 0, 0, 'x')");
+                exec(c, "INSERT INTO decision VALUES ('" + ballast + "', " + i + ", 'ballast', '0', 0, 0, 0, 0, 'x', NULL, 0, NULL)");
             } catch (Exception full) {
                 break;
             }

@@ -86,7 +86,7 @@ class MalformedHistoryImportTest {
         c.add(edit("no key", t -> first(t).remove("key"), "attempt 1: \"key\" is missing"));
         c.add(edit("a key that is a number", t -> first(t).addProperty("key", 7), "attempt 1: \"key\" must be text, but it is the number 7"));
         c.add(edit("a key too long", t -> first(t).addProperty("key", "k".repeat(500)), "\"key\" must be 1 to 200 characters"));
-        c.add(edit("an unknown mode", t -> first(t).addProperty("mode", "exam"), "\"mode\" must be \"practice\" or \"assessment\""));
+        c.add(edit("an unknown mode", t -> first(t).addProperty("mode", "exam"), "\"mode\" must be \"practice\", \"assessment\" or \"say-first\""));
         c.add(edit("started is text", t -> first(t).addProperty("started", "abc"), "\"started\" must be a whole number, but it is the text \"abc\""));
         c.add(edit("started is a fraction", t -> first(t).addProperty("started", 1.5), "\"started\" must be a whole number"));
         c.add(edit("started in the year 10000", t -> first(t).addProperty("started", 253_402_300_800_000L), "\"started\" is 253402300800000"));

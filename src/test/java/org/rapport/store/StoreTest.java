@@ -168,6 +168,35 @@ class StoreTest {
     }
 
     @Test
+    void sayItFirstKeepsTheTraineesOwnWordsAndConfidenceThroughSaveLoadExportAndImport() throws IOException {
+        Trainee bo = store.createTrainee("Bo");
+        Playthrough p = Playthrough.startAt(dialogue, "opening", 0, 7);
+        String id = store.startAttempt(bo.id(), dialogue, bytes, DialogueReader.sha256(bytes), Mode.SAY_FIRST, p.transcript());
+        var typed = new org.rapport.engine.Answer("I'm so sorry it came late \u2014 tell me what happened?", false, org.rapport.engine.Confidence.GUESSING);
+        store.saveDecision(id, 1, p.chooseIndex(0, 1500, typed).decision());
+        var aloud = new org.rapport.engine.Answer(null, true, org.rapport.engine.Confidence.SURE);
+        store.saveDecision(id, 2, p.chooseIndex(1, 2500, aloud).decision());
+        store.finishAttempt(id, Debrief.of(dialogue, p.transcript(), catalog));
+
+        StoredAttempt loaded = store.load(id);
+        assertEquals("say-first", store.history(bo.id()).get(0).mode());
+        assertEquals(List.of(typed, aloud), loaded.transcript().decisions().stream().map(org.rapport.engine.Decision::answer).toList());
+        Debrief d = loaded.debrief(catalog);
+        assertEquals(typed.ownWords(), d.decisions().get(0).answer().ownWords(), "the debrief has their own words");
+        assertEquals(1, d.calibration().rated(org.rapport.engine.Confidence.SURE));
+
+        Path file = dir.resolve("bo.rapport-history.json");
+        HistoryFile.export(store, bo, catalog, file, clock.millis());
+        try (Store other = Store.openSqlite(dir.resolve("laptop3"), clock)) {
+            Trainee there = other.createTrainee("Bo");
+            assertEquals(1, HistoryFile.importInto(other, there, catalog, file, Set.of("late-parcel")).imported());
+            StoredAttempt back = other.load(other.history(there.id()).get(0).id());
+            assertEquals(List.of(typed, aloud), back.transcript().decisions().stream().map(org.rapport.engine.Decision::answer).toList());
+            assertEquals("say-first", other.history(there.id()).get(0).mode());
+        }
+    }
+
+    @Test
     void exportThenImportElsewhereGivesTheSameHistoryAndTwiceAddsNothing() throws IOException {
         Trainee ana = store.createTrainee("Ana");
         playAndSave(store, ana, 0, 1);

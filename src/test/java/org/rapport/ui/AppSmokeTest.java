@@ -140,12 +140,17 @@ class AppSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#choice-" + numberOf(robot, "That must have been a let-down"));
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".feedback").queryAll().isEmpty(), "how sure is asked before the feedback");
+        robot.clickOn("#rate-sure");
+        WaitForAsyncUtils.waitForFxEvents();
         List<Node> feedback = List.copyOf(robot.lookup(".feedback").queryAll());
         assertEquals(1, feedback.size(), "practice mode shows feedback right after the reply");
         assertTrue(feedback.get(0).getAccessibleText().startsWith("Feedback: best. Inviting her to tell the story"), feedback.get(0).getAccessibleText());
         robot.clickOn("#" + ConversationView.CONTINUE_BUTTON_ID); // the next replies come when the trainee has read it
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#choice-" + numberOf(robot, "You planned ahead"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#rate-think-so");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, robot.lookup(".feedback").queryAll().size());
         robot.clickOn("#" + ConversationView.DEBRIEF_BUTTON_ID);

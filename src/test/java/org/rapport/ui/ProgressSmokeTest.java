@@ -77,6 +77,10 @@ class ProgressSmokeTest {
 
     /** Starts the app with a new trainee and opens the late parcel in the given mode, past its pre-brief. */
     private Trainee openLateParcel(FxRobot robot, String name, boolean practice) throws Exception {
+        return openLateParcel(robot, name, practice ? "#mode-practice" : null);
+    }
+
+    private Trainee openLateParcel(FxRobot robot, String name, String modeButton) throws Exception {
         WaitForAsyncUtils.asyncFx(shell::start);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(shell).lookup("#new-trainee-name").tryQuery()
                 .map(n -> n.getScene() != null).orElse(false));
@@ -88,7 +92,7 @@ class ProgressSmokeTest {
         robot.write(name).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-late-parcel").tryQuery().isPresent());
         assertTrue(robot.lookup("#nav-library").query().isVisible() && robot.lookup("#nav-present").query().isVisible(), "then everything is there");
-        if (practice) robot.clickOn("#mode-practice");
+        if (modeButton != null) robot.clickOn(modeButton);
         robot.clickOn("#start-late-parcel");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Before the first decision (about 2 in all)", robot.lookup("#conversation-progress").queryAs(Label.class).getText());
@@ -122,6 +126,14 @@ class ProgressSmokeTest {
         assertFocusIsNotOnAReply(robot);
 
         replyByKeyboard(robot, "That must have been a let-down");
+        // How sure? comes before the grade; a stray Enter or a digit does not answer it, and gives nothing.
+        assertTrue(robot.lookup("#rating-question").tryQuery().isPresent(), "how sure is asked before the grade");
+        assertTrue(robot.lookup(".feedback").queryAll().isEmpty(), "no grade is shown before the rating");
+        robot.type(KeyCode.ENTER).type(KeyCode.DIGIT2).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#rating-question").tryQuery().isPresent() && robot.lookup(".feedback").queryAll().isEmpty());
+        robot.type(KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#continue-conversation").tryQuery().isPresent(), "the feedback is read before the next replies come");
         assertTrue(robot.lookup(".choice-button").queryAll().stream().noneMatch(n -> n instanceof ToggleButton), "no reply is on offer yet");
         assertTrue(robot.targetWindow().getScene().getFocusOwner().getStyleClass().contains("feedback"), "the feedback has the focus");
@@ -215,5 +227,52 @@ class ProgressSmokeTest {
         AttemptSummary done = store.history(ana.id()).get(0);
         assertEquals(id, done.id(), "the same attempt is finished, not a new one");
         assertEquals(2, done.decisions());
+    }
+
+    @Test
+    void inSayItFirstTheTraineeWritesTheirOwnReplyFirstRatesTheirPickAndTheDebriefAndStoreKeepTheirWords(FxRobot robot) throws Exception {
+        Trainee di = openLateParcel(robot, "Di", "#mode-say-first");
+        assertEquals("Say it first: your words, then the replies", robot.lookup("#conversation-mode").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().noneMatch(n -> n instanceof ToggleButton), "no reply is on offer before their own");
+        assertTrue(robot.lookup("#show-replies").queryButton().isDisabled(), "nothing of theirs yet");
+        // Their own words, typed: digits and Enter are text here, not a reply.
+        robot.write("Oh no, 2 days late for the party? I'm sorry. Tell me what happened and I'll sort it today.");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().noneMatch(n -> n instanceof ToggleButton), "Enter in the text gives nothing");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".choice-button").queryAll().stream().anyMatch(n -> n instanceof ToggleButton), "Ctrl+Enter shows the replies");
+        replyByKeyboard(robot, "That must have been a let-down");
+        robot.type(KeyCode.G);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label own = robot.lookup("#own-words").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(n -> n instanceof Label l && l.getStyleClass().contains("own-words")).map(Label.class::cast).findFirst().orElseThrow();
+        assertTrue(own.getText().startsWith("Oh no, 2 days late"), "their own words are in the transcript");
+        assertTrue(robot.lookup("#own-words").query().getAccessibleText().contains("phrase coach") || !robot.lookup(".coach-notes").queryAll().isEmpty(),
+                "with what the phrase coach saw in them");
+        assertEquals(1, robot.lookup(".feedback").queryAll().size(), "then the feedback on the reply they picked");
+        var saved = store.load(store.unfinished(di.id()).orElseThrow().id()).transcript().decisions().get(0).answer();
+        assertEquals("Oh no, 2 days late for the party? I'm sorry. Tell me what happened and I'll sort it today.", saved.ownWords());
+        assertEquals(org.rapport.engine.Confidence.GUESSING, saved.confidence());
+
+        // The second decision: said aloud instead of typed.
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#said-aloud");
+        robot.clickOn("#show-replies");
+        WaitForAsyncUtils.waitForFxEvents();
+        reply(robot, "You planned ahead");
+        robot.clickOn("#rate-sure");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#" + org.rapport.ui.conversation.ConversationView.DEBRIEF_BUTTON_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#debrief-own-words-1").queryAs(Label.class).getText().contains("Oh no, 2 days late"), "the debrief shows their words");
+        assertEquals("You said your reply aloud first.", robot.lookup("#debrief-own-words-2").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#debrief-calibration").queryAs(Label.class).getText().startsWith("When you were sure, you were right 1 of 1 time"),
+                robot.lookup("#debrief-calibration").queryAs(Label.class).getText());
+        var finished = store.load(store.history(di.id()).get(0).id()).transcript().decisions().get(1).answer();
+        assertTrue(finished.saidAloud());
+        assertEquals(org.rapport.engine.Confidence.SURE, finished.confidence());
     }
 }

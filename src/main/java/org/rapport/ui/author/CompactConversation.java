@@ -122,6 +122,7 @@ final class CompactConversation extends BorderPane {
             case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue(), BUBBLE_WIDTH);
             case CUSTOMER -> TranscriptLines.bubble(vm.dialogue().customer().name() + (l.emotion() == null ? "" : " · " + l.emotion()),
                     l.text(), "customer", Pos.CENTER_LEFT, BUBBLE_WIDTH);
+            case OWN_WORDS -> TranscriptLines.ownWords(l, BUBBLE_WIDTH);
             case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, BUBBLE_WIDTH);
             case FEEDBACK -> TranscriptLines.feedback(l, vm.catalog(), openTechnique, BUBBLE_WIDTH);
             case ENDING -> {

@@ -71,9 +71,16 @@ public final class ConversationView extends BorderPane {
         Label where = new Label(d.customer().name() + "  \u00b7  " + d.setting());
         where.getStyleClass().add("muted");
         where.setWrapText(true);
-        Label mode = new Label(vm.mode() == Mode.PRACTICE ? "Practice: feedback after each reply" : "Assessment: feedback in the debrief",
-                new FontIcon(vm.mode() == Mode.PRACTICE ? "mdi2s-school-outline" : "mdi2c-clipboard-check-outline"));
-        mode.getStyleClass().addAll("mode-badge", vm.mode() == Mode.PRACTICE ? "practice" : "assessment");
+        Label mode = new Label(switch (vm.mode()) {
+            case PRACTICE -> "Practice: feedback after each reply";
+            case SAY_FIRST -> "Say it first: your words, then the replies";
+            case ASSESSMENT -> "Assessment: feedback in the debrief";
+        }, new FontIcon(switch (vm.mode()) {
+            case PRACTICE -> "mdi2s-school-outline";
+            case SAY_FIRST -> "mdi2m-microphone-outline";
+            case ASSESSMENT -> "mdi2c-clipboard-check-outline";
+        }));
+        mode.getStyleClass().addAll("mode-badge", vm.mode() == Mode.ASSESSMENT ? "assessment" : "practice");
         mode.setId("conversation-mode");
         Label progress = new Label();
         progress.setId("conversation-progress");
@@ -144,6 +151,8 @@ public final class ConversationView extends BorderPane {
         vm.endedProperty().addListener((o, a, b) -> rebuildChoices());
         vm.briefingProperty().addListener((o, a, b) -> rebuildChoices());
         vm.readingProperty().addListener((o, a, b) -> rebuildChoices());
+        vm.composingProperty().addListener((o, a, b) -> rebuildChoices());
+        vm.ratingProperty().addListener((o, a, b) -> rebuildChoices());
         vm.moodProperty().addListener((o, a, b) -> meter.set(b.intValue()));
         vm.selectedProperty().addListener((o, a, b) -> {
             for (int i = 0; i < choices.getChildren().size(); i++) {
@@ -160,6 +169,30 @@ public final class ConversationView extends BorderPane {
      */
     private void onKey(KeyEvent e) {
         KeyCode k = e.getCode();
+        if (vm.composingProperty().get()) {
+            // Their own words are being typed: keys belong to the text box, except Ctrl+Enter (show the replies) and Esc.
+            if (k == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.revealReplies();
+                e.consume();
+            } else if (k == KeyCode.ESCAPE) {
+                askToLeave();
+                e.consume();
+            }
+            return;
+        }
+        if (vm.ratingProperty().get()) {
+            // How sure? S, T or G (or a click); nothing else gives the reply, so a stray Enter decides nothing.
+            org.rapport.engine.Confidence c = switch (k) {
+                case S -> org.rapport.engine.Confidence.SURE;
+                case T -> org.rapport.engine.Confidence.THINK_SO;
+                case G -> org.rapport.engine.Confidence.GUESSING;
+                default -> null;
+            };
+            if (c != null) vm.rate(c);
+            else if (k == KeyCode.ESCAPE) askToLeave();
+            if (k != KeyCode.TAB) e.consume();
+            return;
+        }
         boolean waiting = vm.briefingProperty().get() || vm.readingProperty().get();
         if (k.isDigitKey()) {
             int n = digit(k);
@@ -226,6 +259,16 @@ public final class ConversationView extends BorderPane {
             debrief.requestFocus();
             return;
         }
+        if (vm.composingProperty().get()) {
+            choices.getChildren().addAll(composer());
+            focusLatest();
+            return;
+        }
+        if (vm.ratingProperty().get()) {
+            choices.getChildren().addAll(ratingBar());
+            focusLatest();
+            return;
+        }
         if (vm.readingProperty().get()) {
             Button next = new Button("Continue", new FontIcon("mdi2a-arrow-down"));
             next.setId(CONTINUE_BUTTON_ID);
@@ -263,12 +306,68 @@ public final class ConversationView extends BorderPane {
         focusLatest();
     }
 
+    /** Say-it-first: the trainee's own reply, typed or said aloud, before the options appear. */
+    private List<Node> composer() {
+        String name = vm.dialogue().customer().name();
+        Label hint = new Label("Say it first: what would you say to " + name + "? Type it, or say it aloud and tick the box. "
+                + "Then show the replies and pick the one closest to what you meant (Ctrl+Enter).");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        javafx.scene.control.TextArea words = new javafx.scene.control.TextArea();
+        words.setId("own-words-input");
+        words.setWrapText(true);
+        words.setPrefRowCount(3);
+        words.setPromptText("Your reply to " + name + ", in your own words");
+        words.setAccessibleText("Your reply to " + name + ", in your own words");
+        words.textProperty().bindBidirectional(vm.ownWordsProperty());
+        javafx.scene.control.CheckBox aloud = new javafx.scene.control.CheckBox("I said it aloud");
+        aloud.setId("said-aloud");
+        aloud.selectedProperty().bindBidirectional(vm.saidAloudProperty());
+        Button show = new Button("Show the replies", new FontIcon("mdi2f-format-list-numbered"));
+        show.setId("show-replies");
+        show.getStyleClass().add("accent");
+        show.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.ownWordsProperty().get().isBlank() && !vm.saidAloudProperty().get(), vm.ownWordsProperty(), vm.saidAloudProperty()));
+        show.setOnAction(e -> vm.revealReplies());
+        HBox row = new HBox(12, aloud, show);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return List.of(hint, words, row);
+    }
+
+    /** How sure? asked after a reply is picked and before its grade is shown. */
+    private List<Node> ratingBar() {
+        Choice picked = vm.pending();
+        Label question = new Label("How sure are you of this reply? Press S, T or G.");
+        question.getStyleClass().add("strong");
+        question.setWrapText(true);
+        question.setId("rating-question");
+        Label reply = new Label(picked == null ? "" : picked.say());
+        reply.getStyleClass().addAll("bubble", "trainee");
+        reply.setWrapText(true);
+        HBox buttons = new HBox(10);
+        for (org.rapport.engine.Confidence c : org.rapport.engine.Confidence.values()) {
+            String key = c == org.rapport.engine.Confidence.SURE ? "S" : c == org.rapport.engine.Confidence.THINK_SO ? "T" : "G";
+            Button b = new Button(Character.toUpperCase(c.words().charAt(0)) + c.words().substring(1) + " (" + key + ")");
+            b.setId("rate-" + c.key());
+            b.getStyleClass().add("choice-button");
+            b.setOnAction(e -> vm.rate(c));
+            buttons.getChildren().add(b);
+        }
+        question.setFocusTraversable(true);
+        return List.of(question, reply, buttons);
+    }
+
     /**
      * After a reply the focus goes to what the trainee should read next, never to a reply: the feedback in practice
      * mode, else the customer's latest line.
      */
     private void focusLatest() {
         if (vm.endedProperty().get() || vm.briefingProperty().get()) return;
+        if (vm.composingProperty().get() || vm.ratingProperty().get()) {
+            Node own = choices.lookup(vm.composingProperty().get() ? "#own-words-input" : "#rating-question");
+            if (own != null) own.requestFocus();
+            return;
+        }
         Node target = vm.readingProperty().get() && lastFeedback != null ? lastFeedback : lastCustomer;
         if (target != null) target.requestFocus();
     }
@@ -279,7 +378,8 @@ public final class ConversationView extends BorderPane {
             case PREBRIEF -> TranscriptLines.prebrief(vm.dialogue(), 820);
             // The mood meter speaks for how the customer feels, so the line carries no second mood word.
             case CUSTOMER -> lastCustomer = focusable(TranscriptLines.bubble(vm.dialogue().customer().name(), l.text(), "customer", Pos.CENTER_LEFT, 760));
-            case TRAINEE -> TranscriptLines.bubble("You", l.text(), "trainee", Pos.CENTER_RIGHT, 760);
+            case OWN_WORDS -> TranscriptLines.ownWords(l, 760);
+            case TRAINEE -> TranscriptLines.bubble(vm.mode() == Mode.SAY_FIRST ? "The reply you picked" : "You", l.text(), "trainee", Pos.CENTER_RIGHT, 760);
             case FEEDBACK -> lastFeedback = focusable(TranscriptLines.feedback(l, vm.catalog(), nav::showTechniques, 820));
             case ENDING -> ending(l);
         };
@@ -295,7 +395,7 @@ public final class ConversationView extends BorderPane {
         var e = l.ending().ending();
         Label title = new Label(e.title());
         title.getStyleClass().add("ending-title");
-        Label summary = new Label(vm.mode() == Mode.PRACTICE ? e.summary() : "The conversation is over. The debrief shows how each reply landed.");
+        Label summary = new Label(vm.mode().feedbackAtOnce() ? e.summary() : "The conversation is over. The debrief shows how each reply landed.");
         summary.setWrapText(true);
         VBox box = new VBox(Widgets.outcome(e.outcome()), title, summary);
         box.getStyleClass().add("ending-banner");

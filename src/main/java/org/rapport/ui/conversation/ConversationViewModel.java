@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rapport.catalog.Catalog;
+import org.rapport.engine.Answer;
 import org.rapport.engine.Debrief;
 import org.rapport.engine.Decision;
 import org.rapport.engine.Mode;
@@ -20,13 +21,22 @@ import org.rapport.model.Dialogue;
 import org.rapport.model.EndingNode;
 import org.rapport.model.Node;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** A conversation in progress: the transcript so far, the replies on offer, the customer's mood. */
 public final class ConversationViewModel {
     /** One entry of the chat-like transcript. {@code choice} is set for trainee lines and feedback. */
-    public record Line(Kind kind, String text, String emotion, Choice choice, Choice better, EndingNode ending) {
-        public enum Kind { PREBRIEF, CUSTOMER, TRAINEE, FEEDBACK, ENDING }
+    public record Line(Kind kind, String text, String emotion, Choice choice, Choice better, EndingNode ending, List<String> coach) {
+        public enum Kind { PREBRIEF, CUSTOMER, OWN_WORDS, TRAINEE, FEEDBACK, ENDING }
+
+        public Line {
+            coach = coach == null ? List.of() : List.copyOf(coach);
+        }
+
+        public Line(Kind kind, String text, String emotion, Choice choice, Choice better, EndingNode ending) {
+            this(kind, text, emotion, choice, better, ending, List.of());
+        }
     }
 
     private final Dialogue dialogue;
@@ -47,6 +57,14 @@ public final class ConversationViewModel {
     private final javafx.beans.property.ReadOnlyStringWrapper saveProblem = new javafx.beans.property.ReadOnlyStringWrapper();
     private org.rapport.store.AttemptRecorder recorder;
     private long shownAt;
+    private final ReadOnlyBooleanWrapper composing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rating = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.StringProperty ownWords = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty saidAloud = new javafx.beans.property.SimpleBooleanProperty();
+    private int pendingShown = -1;
+    /** Whether "how sure?" is asked before the grade (practice and say-it-first; not when an author plays to check replies). */
+    private boolean askConfidence;
+    private long pendingMillis;
 
     public ConversationViewModel(Dialogue dialogue, Playthrough playthrough, Mode mode, Catalog catalog, Debrief compareWith,
                                  LongSupplier nanoClock) {
@@ -56,9 +74,11 @@ public final class ConversationViewModel {
         this.catalog = catalog;
         this.compareWith = compareWith;
         this.nanoClock = nanoClock;
+        this.askConfidence = mode.asksConfidence();
         for (Decision d : playthrough.transcript().decisions()) {
             CustomerNode n = (CustomerNode) dialogue.node(d.nodeId());
             lines.add(new Line(Line.Kind.CUSTOMER, n.say(), n.emotion(), null, null, null));
+            ownWordsLine(d.answer(), n);
             lines.add(new Line(Line.Kind.TRAINEE, n.choices().get(d.chosen()).say(), null, n.choices().get(d.chosen()), null, null));
         }
         this.expectedDecisions = expectedDecisions(dialogue, playthrough);
@@ -160,8 +180,72 @@ public final class ConversationViewModel {
     public void continueOn() {
         if (!reading.get()) return;
         reading.set(false);
+        if (mode == Mode.SAY_FIRST) {
+            composing.set(true);
+            return;
+        }
         offered.setAll(playthrough.offered());
         shownAt = nanoClock.getAsLong();
+    }
+
+    /** Say-it-first: true while the trainee puts their reply in their own words, before the replies are shown. */
+    public ReadOnlyBooleanProperty composingProperty() {
+        return composing.getReadOnlyProperty();
+    }
+
+    /** True when a reply has been picked and the trainee says how sure they are before seeing its grade. */
+    public ReadOnlyBooleanProperty ratingProperty() {
+        return rating.getReadOnlyProperty();
+    }
+
+    /** Say-it-first: what the trainee typed as their own reply. */
+    public javafx.beans.property.StringProperty ownWordsProperty() {
+        return ownWords;
+    }
+
+    /** Say-it-first: the trainee said their reply aloud instead of typing it. */
+    public javafx.beans.property.BooleanProperty saidAloudProperty() {
+        return saidAloud;
+    }
+
+    /** The reply picked and waiting for its confidence rating, or null. */
+    public Choice pending() {
+        return rating.get() && pendingShown >= 0 && pendingShown < offered.size() ? offered.get(pendingShown) : null;
+    }
+
+    /**
+     * Say-it-first: once the trainee has typed a reply or said it aloud, the replies are offered and the clock starts.
+     * Returns false (and shows nothing new) when there is nothing of theirs yet.
+     */
+    public boolean revealReplies() {
+        if (!composing.get()) return false;
+        if (ownWords.get().isBlank() && !saidAloud.get()) return false;
+        composing.set(false);
+        offered.setAll(playthrough.offered());
+        shownAt = nanoClock.getAsLong();
+        return true;
+    }
+
+    /** Rates the picked reply; the reply is then given, and its grade and explanation follow. */
+    public StepResult rate(org.rapport.engine.Confidence confidence) {
+        if (!rating.get() || confidence == null) return null;
+        rating.set(false);
+        Answer a = mode == Mode.SAY_FIRST ? new Answer(ownWords.get(), saidAloud.get(), confidence) : new Answer(null, false, confidence);
+        return give(pendingShown, pendingMillis, a);
+    }
+
+    /** The trainee's own words at a decision, with what the phrase coach saw in them (words only, never a grade). */
+    private void ownWordsLine(Answer a, CustomerNode at) {
+        if (a.ownWords() != null) {
+            org.rapport.coach.CoachFeedback f = org.rapport.coach.Coach.feedback(catalog, at, a.ownWords());
+            List<String> notes = new java.util.ArrayList<>();
+            f.found().forEach(x -> notes.add("\u2713 " + x.sentence()));
+            f.pitfalls().forEach(x -> notes.add("! " + x.sentence()));
+            f.missing().forEach(x -> notes.add("\u2013 " + x.sentence()));
+            lines.add(new Line(Line.Kind.OWN_WORDS, a.ownWords(), null, null, null, null, notes));
+        } else if (a.saidAloud()) {
+            lines.add(new Line(Line.Kind.OWN_WORDS, null, null, null, null, null));
+        }
     }
 
     /**
@@ -170,6 +254,7 @@ public final class ConversationViewModel {
      */
     public void withoutBrief() {
         if (!lines.isEmpty() && lines.get(0).kind() == Line.Kind.PREBRIEF) lines.remove(0);
+        askConfidence = false;
         begin();
     }
 
@@ -234,24 +319,41 @@ public final class ConversationViewModel {
 
     /** Gives the reply shown at {@code shownPosition}: records it with the time taken, and shows what happens. */
     public StepResult choose(int shownPosition) {
-        if (ended.get() || briefing.get() || reading.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
+        if (ended.get() || briefing.get() || reading.get() || composing.get() || rating.get() || shownPosition < 0 || shownPosition >= offered.size()) return null;
         long millis = (nanoClock.getAsLong() - shownAt) / 1_000_000;
-        StepResult r = playthrough.choose(shownPosition, millis);
+        if (askConfidence) {
+            // How sure? is asked before the grade is shown; the reply is given once it is answered.
+            pendingShown = shownPosition;
+            pendingMillis = millis;
+            selected.set(shownPosition);
+            rating.set(true);
+            return null;
+        }
+        return give(shownPosition, millis, Answer.NONE);
+    }
+
+    private StepResult give(int shownPosition, long millis, Answer answer) {
+        StepResult r = playthrough.choose(shownPosition, millis, answer);
         if (recorder != null) {
             recorder.decision(r.decision());
             if (r.ended()) recorder.finish(debrief());
             showSaveState();
         }
+        ownWordsLine(answer, (CustomerNode) dialogue.node(r.decision().nodeId()));
+        ownWords.set("");
+        saidAloud.set(false);
+        pendingShown = -1;
         lines.add(new Line(Line.Kind.TRAINEE, r.choice().say(), null, r.choice(), null, null));
-        if (mode == Mode.PRACTICE) {
+        if (mode.feedbackAtOnce()) {
             lines.add(new Line(Line.Kind.FEEDBACK, r.choice().why(), null, r.choice(),
                     Debrief.better((CustomerNode) dialogue.node(r.decision().nodeId()), r.choice()), null));
         }
         arrive(r.now());
         decisionNumber.set(playthrough.transcript().decisions().size() + 1);
-        if (mode == Mode.PRACTICE && !r.ended()) {
+        if (mode.feedbackAtOnce() && !r.ended()) {
             // The feedback is read first: the next replies wait until the trainee asks for them.
             offered.clear();
+            composing.set(false);
             reading.set(true);
         }
         return r;
@@ -268,6 +370,12 @@ public final class ConversationViewModel {
         } else {
             CustomerNode c = (CustomerNode) node;
             lines.add(new Line(Line.Kind.CUSTOMER, c.say(), c.emotion(), null, null, null));
+            if (mode == Mode.SAY_FIRST) {
+                // Their own reply first: the options stay hidden until they have put it in words.
+                offered.clear();
+                composing.set(true);
+                return;
+            }
             offered.setAll(playthrough.offered());
             shownAt = nanoClock.getAsLong();
         }

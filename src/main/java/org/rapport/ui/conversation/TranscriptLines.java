@@ -43,6 +43,47 @@ public final class TranscriptLines {
     }
 
     /**
+     * Say-it-first: the trainee's own words (or that they said them aloud), on their side, with what the phrase coach
+     * saw in them underneath: found, missing and pitfall phrases, and its limits.
+     */
+    public static Node ownWords(Line l, double maxWidth) {
+        boolean aloud = l.text() == null;
+        Label who = new Label("In your own words");
+        who.getStyleClass().add("speaker");
+        Label words = new Label(aloud ? "You said your reply aloud." : l.text());
+        words.getStyleClass().addAll("bubble", "trainee", "own-words");
+        words.setWrapText(true);
+        words.setMaxWidth(maxWidth);
+        VBox box = new VBox(2, who, words);
+        box.setAlignment(Pos.TOP_RIGHT);
+        box.setFillWidth(false);
+        StringBuilder spoken = new StringBuilder(aloud ? "You said your reply aloud." : "In your own words, you said: " + l.text());
+        if (!l.coach().isEmpty()) {
+            VBox notes = new VBox(2);
+            notes.getStyleClass().add("coach-notes");
+            notes.setMaxWidth(maxWidth);
+            Label head = new Label("What the phrase coach saw in your words (words only, not tone):");
+            head.getStyleClass().add("muted");
+            head.setWrapText(true);
+            notes.getChildren().add(head);
+            for (String n : l.coach()) {
+                Label note = new Label(n);
+                note.setWrapText(true);
+                notes.getChildren().add(note);
+                spoken.append(' ').append(n);
+            }
+            box.getChildren().add(notes);
+        }
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setAccessibleText(spoken.toString());
+        box.setFocusTraversable(false);
+        box.setId("own-words");
+        HBox row = new HBox(box);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
+    }
+
+    /**
      * Who the customer is and the pre-brief, before the customer's first line: what the trainee is here to do, and
      * what the agent may and may not do in this scenario. It stays at the top of the transcript, so the trainee can
      * look back at it.

@@ -62,6 +62,13 @@ public final class DebriefView extends BorderPane {
             Label summary = new Label(e.summary());
             summary.setWrapText(true);
             left.getChildren().addAll(Widgets.outcome(e.outcome()), title, last, summary);
+            String calibration = d.calibration().summary();
+            if (calibration != null) {
+                Label cal = new Label(calibration, new FontIcon("mdi2s-scale-balance"));
+                cal.setWrapText(true);
+                cal.setId("debrief-calibration");
+                left.getChildren().add(cal);
+            }
             if (d.recoveryNote() != null) {
                 Label recovery = new Label(d.recoveryNote());
                 recovery.setWrapText(true);
@@ -184,15 +191,28 @@ public final class DebriefView extends BorderPane {
         Label said = new Label(customer + ": \"" + r.customerSaid() + "\""); // the mood line below speaks for how she felt
         said.setWrapText(true);
         Choice c = r.chosen();
-        Label you = new Label("You: \"" + c.say() + "\"");
+        org.rapport.engine.Answer a = r.answer();
+        boolean own = a.ownWords() != null || a.saidAloud();
+        Label you = new Label((own ? "The reply you picked: \"" : "You: \"") + c.say() + "\"");
         you.setWrapText(true);
         you.getStyleClass().add("quote");
+        Label ownWords = new Label(a.ownWords() != null ? "In your own words: \"" + a.ownWords() + "\"" : "You said your reply aloud first.");
+        ownWords.setWrapText(true);
+        ownWords.getStyleClass().add("quote");
+        ownWords.setId("debrief-own-words-" + r.number());
+        Label sure = new Label(a.confidence() == null ? "" : "You were " + (a.confidence() == org.rapport.engine.Confidence.GUESSING ? "guessing"
+                : a.confidence() == org.rapport.engine.Confidence.THINK_SO ? "fairly sure" : "sure") + (org.rapport.engine.Calibration.right(c.grade())
+                ? ", and it helped." : ", and it did not help."));
+        sure.getStyleClass().add("muted");
         Label mood = new Label(org.rapport.model.Mood.describe(r.moodBefore()) + " (" + r.moodBefore() + ") → "
                 + org.rapport.model.Mood.describe(r.moodAfter()) + " (" + r.moodAfter() + ")   ·   " + DebriefViewModel.seconds(r.millis()) + " to decide");
         mood.getStyleClass().add("muted");
         HBox head = new HBox(10, Widgets.grade(c.grade()), mood);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(new HBox(8, number, said), you, head);
+        if (a.confidence() != null) head.getChildren().add(sure);
+        VBox card = new VBox(new HBox(8, number, said));
+        if (own) card.getChildren().add(ownWords);
+        card.getChildren().addAll(you, head);
         card.getStyleClass().add("decision-card");
         HBox.setHgrow(said, Priority.ALWAYS);
         card.getChildren().add(Widgets.chips(r.tests(), Widgets.ChipKind.TESTED, vm.catalog(), vm::openTechnique));

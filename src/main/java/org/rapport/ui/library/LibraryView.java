@@ -132,9 +132,17 @@ public final class LibraryView extends BorderPane {
         ToggleButton practice = new ToggleButton("Practice");
         practice.setUserData(Mode.PRACTICE);
         practice.setId("mode-practice");
+        ToggleButton sayFirst = new ToggleButton("Say it first");
+        sayFirst.setUserData(Mode.SAY_FIRST);
+        sayFirst.setId("mode-say-first");
         assess.setToggleGroup(modes);
         practice.setToggleGroup(modes);
-        modes.selectToggle(vm.modeProperty().get() == Mode.PRACTICE ? practice : assess);
+        sayFirst.setToggleGroup(modes);
+        modes.selectToggle(switch (vm.modeProperty().get()) {
+            case PRACTICE -> practice;
+            case SAY_FIRST -> sayFirst;
+            case ASSESSMENT -> assess;
+        });
         modes.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null) {
                 modes.selectToggle(old); // one mode is always chosen
@@ -144,9 +152,12 @@ public final class LibraryView extends BorderPane {
         });
         Label modeHint = new Label();
         modeHint.getStyleClass().add("hint");
-        modeHint.textProperty().bind(vm.modeProperty().map(m -> m == Mode.PRACTICE
-                ? "Feedback after every reply" : "Feedback at the end, in the debrief"));
-        HBox modeBox = new HBox(0, assess, practice);
+        modeHint.textProperty().bind(vm.modeProperty().map(m -> switch (m) {
+            case PRACTICE -> "Feedback after every reply";
+            case SAY_FIRST -> "Your own words first, then the replies";
+            case ASSESSMENT -> "Feedback at the end, in the debrief";
+        }));
+        HBox modeBox = new HBox(0, assess, practice, sayFirst);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 

@@ -94,6 +94,13 @@ public final class ProgressView extends BorderPane {
         content.getChildren().addAll(section("Mastery by technique"), mastery(p), explainMastery());
         if (!p.techniqueOverTime().isEmpty()) content.getChildren().add(overTime(p));
         if (!p.pitfalls().isEmpty()) content.getChildren().addAll(section("The pitfalls you fall into most"), pitfalls(p));
+        String calibration = p.calibration().summary();
+        if (calibration != null) {
+            Label cal = new Label(calibration + " (A reply counts as right when it was best or good; rated in practice and say-it-first.)");
+            cal.setWrapText(true);
+            cal.setId("progress-calibration");
+            content.getChildren().addAll(section("How sure you were, and how often you were right"), cal);
+        }
         content.getChildren().addAll(section("Your attempts"), history());
     }
 

@@ -92,7 +92,7 @@ public final class ProgressViewModel {
     public Opened open(AttemptSummary a) {
         StoredAttempt s = store.load(a.id());
         Dialogue d = s.dialogue();
-        return new Opened(d, s.fullTranscript(d), "practice".equals(a.mode()) ? org.rapport.engine.Mode.PRACTICE : org.rapport.engine.Mode.ASSESSMENT, null);
+        return new Opened(d, s.fullTranscript(d), org.rapport.engine.Mode.ofKey(a.mode()), null);
     }
 
     /** The earlier attempt of the same dialogue, if there is one. */
