@@ -30,18 +30,21 @@ if [ "${THEME:-light}" = dark ]; then
   xdotool mousemove --window "$WID" $((WIDTH - 55)) 25 click 1; sleep 1     # the theme button, top right
 fi
 shot library
-xdotool mousemove --window "$WID" $((WIDTH - 260)) 121 click 1; sleep 0.5   # Practice toggle
+xdotool mousemove --window "$WID" $((WIDTH - 383)) 124 click 1; sleep 0.5   # Practice toggle
 key ctrl+f; xdotool type --delay 40 "${DIALOGUE_WORDS:-funeral flowers}"; sleep 0.5
 key Down; key Return; sleep 1.5                                             # start the first match
 shot prebrief                                                               # the pre-brief comes first
 key Return; sleep 0.8                                                       # Enter starts the conversation
 key 2; sleep 0.5
 shot conversation-chosen                                                    # a reply chosen by its number, not yet sent
-key Return; sleep 1                                                         # sent: the feedback, and how the customer took it
+key Return; sleep 0.8                                                       # sent: how sure? comes before the grade
+shot conversation-rate
+key s; sleep 1                                                              # "sure": the feedback, and how the customer took it
 shot conversation
-for i in $(seq 1 40); do
-  case "$(xdotool getwindowname "$WID")" in *Debrief*) break ;; esac
-  key 1; key Return
+in_debrief() { case "$(xdotool getwindowname "$WID")" in *Debrief*) return 0 ;; esac; return 1; }
+for i in $(seq 1 40); do                                                    # Continue, reply 1, send, "sure"
+  key Return; in_debrief && break
+  key 1; key Return; key s
 done
 sleep 1.5
 shot debrief

@@ -145,6 +145,11 @@ class AppSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<Node> feedback = List.copyOf(robot.lookup(".feedback").queryAll());
         assertEquals(1, feedback.size(), "practice mode shows feedback right after the reply");
+        // The trainee's own bubble sits on the right inside the window, not pushed past its edge by a wide line above.
+        Node mine = robot.lookup(".bubble.trainee").query();
+        javafx.geometry.Bounds b = mine.localToScene(mine.getBoundsInLocal());
+        double sceneWidth = mine.getScene().getWidth();
+        assertTrue(b.getMinX() >= 0 && b.getMaxX() <= sceneWidth, "the reply given is on screen: " + b + " in a scene " + sceneWidth + " wide");
         assertTrue(feedback.get(0).getAccessibleText().startsWith("Feedback: best. Inviting her to tell the story"), feedback.get(0).getAccessibleText());
         robot.clickOn("#" + ConversationView.CONTINUE_BUTTON_ID); // the next replies come when the trainee has read it
         WaitForAsyncUtils.waitForFxEvents();

@@ -101,6 +101,8 @@ public final class TranscriptLines {
         section(box, spoken, "What you may do", p.mayDo(), "mdi2c-check-circle-outline");
         section(box, spoken, "What you may not do", p.mayNotDo(), "mdi2c-close-circle-outline");
         box.setMaxWidth(maxWidth);
+        // Its long lines wrap: it must never widen the transcript, or the trainee's bubbles on the right go off screen.
+        box.setMinWidth(0);
         box.setAccessibleRole(AccessibleRole.TEXT);
         box.setAccessibleText(spoken.toString().strip());
         return box;
@@ -114,6 +116,7 @@ public final class TranscriptLines {
         for (String item : items) {
             Label l = new Label(items.size() == 1 ? item : "\u2022  " + item);
             l.setWrapText(true);
+            l.setMinWidth(0);
             list.getChildren().add(l);
         }
         box.getChildren().addAll(h, list);

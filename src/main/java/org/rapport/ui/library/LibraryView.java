@@ -70,7 +70,8 @@ public final class LibraryView extends BorderPane {
         TextField search = TextFields.createClearableTextField();
         search.setId(SEARCH_ID);
         search.setPromptText("Search: refund, phone, funeral…");
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(16);
+        search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setAccessibleText("Search dialogues by words. Press Down to reach the first card's Start button.");
         search.setOnKeyPressed(e -> {
@@ -161,7 +162,11 @@ public final class LibraryView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox filters = new HBox(search, difficulty, technique, spacer, new Label("Mode:"), modeBox, modeHint);
+        Label modeLabel = new Label("Mode:");
+        // The filters and the modes keep their words whole; the search box and the hint give way on a narrow window.
+        for (Region r : java.util.List.<Region>of(difficulty, technique, modeLabel, assess, practice, sayFirst)) r.setMinWidth(Region.USE_PREF_SIZE);
+        modeHint.setMinWidth(0);
+        HBox filters = new HBox(search, difficulty, technique, spacer, modeLabel, modeBox, modeHint);
         filters.getStyleClass().add("filter-bar");
         HBox titleRow = new HBox(12, title, spinner, status);
         titleRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
