@@ -6,7 +6,9 @@ package org.rapport.engine;
  * closest one, with practice's feedback.
  */
 public enum Mode {
-    ASSESSMENT, PRACTICE, SAY_FIRST;
+    ASSESSMENT, PRACTICE, SAY_FIRST,
+    /** One decision at a time, chosen for the trainee's weakest steps; practice's feedback and the confidence rating. */
+    DRILL;
 
     /** True when the grade and the explanation follow each reply (practice and say-it-first). */
     public boolean feedbackAtOnce() {
@@ -24,6 +26,7 @@ public enum Mode {
             case ASSESSMENT -> "Assessment";
             case PRACTICE -> "Practice";
             case SAY_FIRST -> "Say it first";
+            case DRILL -> "Drill";
         };
     }
 

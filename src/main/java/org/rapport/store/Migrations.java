@@ -48,7 +48,10 @@ final class Migrations {
             // Say-it-first and confidence: the trainee's own words, "said aloud", and how sure they were.
             List.of("ALTER TABLE decision ADD COLUMN own_words TEXT",
                     "ALTER TABLE decision ADD COLUMN said_aloud INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE decision ADD COLUMN confidence TEXT"));
+                    "ALTER TABLE decision ADD COLUMN confidence TEXT"),
+            // Drills: each step's Leitner box and when it is due again, per trainee (kept on the trainee's own laptop).
+            List.of("CREATE TABLE drill_schedule (trainee_id TEXT NOT NULL REFERENCES trainee(id) ON DELETE CASCADE,"
+                    + " step_id TEXT NOT NULL, box INTEGER NOT NULL, due BIGINT NOT NULL, PRIMARY KEY (trainee_id, step_id))"));
 
     static int latest() {
         return STEPS.size();

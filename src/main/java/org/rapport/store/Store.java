@@ -412,6 +412,22 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Each drilled step's box and when it is due again, for one trainee. */
+    public synchronized Map<String, Drills.Slot> drillSchedule(String traineeId) {
+        Map<String, Drills.Slot> out = new java.util.LinkedHashMap<>();
+        for (Drills.Slot s : query("SELECT step_id, box, due FROM drill_schedule WHERE trainee_id = ? ORDER BY step_id", List.of(traineeId),
+                r -> new Drills.Slot(r.getString(1), r.getInt(2), r.getLong(3)))) {
+            out.put(s.stepId(), s);
+        }
+        return out;
+    }
+
+    /** Records where a step stands after a drilled reply. */
+    public synchronized void saveDrillSlot(String traineeId, Drills.Slot s) {
+        update("INSERT INTO drill_schedule (trainee_id, step_id, box, due) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (trainee_id, step_id) DO UPDATE SET box = excluded.box, due = excluded.due", List.of(traineeId, s.stepId(), s.box(), s.due()));
+    }
+
     /** Throws away an unfinished attempt (the trainee chose not to resume it); the outbox throws it away on the server too. */
     public synchronized void abandon(String attemptId) {
         transaction(() -> {

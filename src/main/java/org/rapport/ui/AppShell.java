@@ -1,6 +1,7 @@
 package org.rapport.ui;
 
 import atlantafx.base.theme.PrimerDark;
+import java.util.List;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -168,6 +169,80 @@ public final class AppShell extends BorderPane implements Navigator {
         showConversation(vm);
     }
 
+    /** The drill in progress: its decisions and which one is being answered. */
+    private List<org.rapport.store.Drills.Item> drillItems = List.of();
+    private int drillAt;
+
+    /** Ten decisions for the trainee's weakest steps, by spaced repetition; each reply is saved and moves the schedule. */
+    @Override
+    public void drill() {
+        var t = ctx.traineeProperty().get();
+        if (ctx.store().isEmpty() || t == null) {
+            notice(ctx.store().isEmpty() ? "Progress is not being saved, so there is nothing to drill from." : "Choose who is practising first.");
+            return;
+        }
+        var store = ctx.store().get();
+        var scored = store.history(t.id()).stream().filter(s -> s.finished() > 0)
+                .map(s -> new org.rapport.store.Progress.Scored(s, store.load(s.id()).debrief(ctx.catalog()))).toList();
+        var mastery = org.rapport.store.Progress.of(scored, ctx.catalog()).stepMastery();
+        drillItems = org.rapport.store.Drills.plan(libraryVm.playable(), mastery, store.drillSchedule(t.id()), System.currentTimeMillis(),
+                DRILL_SIZE, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        if (drillItems.isEmpty()) {
+            notice("There is nothing to drill yet: the library has no playable dialogue.");
+            return;
+        }
+        drillAt = 0;
+        playDrillItem();
+    }
+
+    static final int DRILL_SIZE = 10;
+
+    private void playDrillItem() {
+        var item = drillItems.get(drillAt);
+        Dialogue d = item.dialogue();
+        var t = ctx.traineeProperty().get();
+        var store = ctx.store().orElseThrow();
+        Playthrough p = Playthrough.startAt(d, item.nodeId(), d.customer().mood(), java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        ConversationViewModel vm = new ConversationViewModel(d, p, Mode.DRILL, ctx.catalog(), null, System::nanoTime);
+        int number = drillAt + 1;
+        vm.drill(new ConversationViewModel.Drill(number, drillItems.size(), () -> {
+            if (number < drillItems.size()) {
+                drillAt = number;
+                playDrillItem();
+            } else {
+                drillItems = List.of();
+                showProgress();
+            }
+        }, r -> {
+            // Every step the decision tests moves in the schedule: up a box when the reply helped, back to the start when not.
+            boolean right = org.rapport.engine.Calibration.right(r.choice().grade());
+            var schedule = store.drillSchedule(t.id());
+            for (String step : item.node().tests()) {
+                try {
+                    store.saveDrillSlot(t.id(), org.rapport.store.Drills.next(schedule.get(step), step, right, System.currentTimeMillis()));
+                } catch (org.rapport.store.StoreException e) {
+                    notice("The drill's schedule could not be saved: " + e.getMessage() + " Your reply itself is kept.");
+                }
+            }
+        }));
+        var file = ctx.libraryFiles().get(d.id());
+        if (file != null) {
+            try {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file.path());
+                if (org.rapport.format.DialogueReader.sha256(bytes).equals(file.contentHash())) {
+                    vm.record(outboxed(new org.rapport.store.AttemptRecorder(store, t.id(), d, bytes, file.contentHash(), Mode.DRILL,
+                            new org.rapport.engine.Transcript(d.id(), item.nodeId(), p.transcript().startMood(), p.transcript().seed(), List.of(), null),
+                            null, 0)));
+                } else {
+                    notice("\"" + d.title() + "\" changed on disk since the library was loaded, so this drill answer is not saved. Reopen the library to save it.");
+                }
+            } catch (java.io.IOException e) {
+                notice("\"" + d.title() + "\" could not be read again to save this drill answer: " + e.getMessage());
+            }
+        }
+        showConversation(vm);
+    }
+
     public void showProgress() {
         var t = ctx.traineeProperty().get();
         if (ctx.store().isEmpty() || t == null) {
@@ -179,7 +254,8 @@ public final class AppShell extends BorderPane implements Navigator {
         var vm = new org.rapport.ui.progress.ProgressViewModel(ctx.store().get(), t, ctx.catalog(), libraryVm::playable);
         setCenter(new org.rapport.ui.progress.ProgressView(vm,
                 o -> showDebrief(o.dialogue(), o.transcript(), o.mode(), o.compareWith()),
-                d -> play(d, Playthrough.start(d, java.util.concurrent.ThreadLocalRandom.current().nextLong()), ctx.modeProperty().get(), null)));
+                d -> play(d, Playthrough.start(d, java.util.concurrent.ThreadLocalRandom.current().nextLong()), ctx.modeProperty().get(), null))
+                .withDrill(this::drill));
     }
 
     private void saveSettings() {

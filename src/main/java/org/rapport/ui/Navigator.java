@@ -18,6 +18,10 @@ public interface Navigator {
     /** Opens the technique reference at a technique, step or pitfall id (or at the top for null). */
     void showTechniques(String id);
 
+    /** Starts a drill: single decisions from the library for the trainee's weakest steps. */
+    default void drill() {
+    }
+
     /** The name of the trainee practising, for printouts; null when no one is signed in. */
     default String traineeName() {
         return null;

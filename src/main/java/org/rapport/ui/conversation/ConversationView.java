@@ -35,6 +35,7 @@ public final class ConversationView extends BorderPane {
     public static final String DEBRIEF_BUTTON_ID = "see-debrief";
     public static final String BEGIN_BUTTON_ID = "begin-conversation";
     public static final String CONTINUE_BUTTON_ID = "continue-conversation";
+    public static final String DRILL_NEXT_ID = "drill-next";
 
     private final ConversationViewModel vm;
     private final Navigator nav;
@@ -74,10 +75,12 @@ public final class ConversationView extends BorderPane {
         Label mode = new Label(switch (vm.mode()) {
             case PRACTICE -> "Practice: feedback after each reply";
             case SAY_FIRST -> "Say it first: your words, then the replies";
+            case DRILL -> "Drill: one decision, then the next";
             case ASSESSMENT -> "Assessment: feedback in the debrief";
         }, new FontIcon(switch (vm.mode()) {
             case PRACTICE -> "mdi2s-school-outline";
             case SAY_FIRST -> "mdi2m-microphone-outline";
+            case DRILL -> "mdi2t-target";
             case ASSESSMENT -> "mdi2c-clipboard-check-outline";
         }));
         mode.getStyleClass().addAll("mode-badge", vm.mode() == Mode.ASSESSMENT ? "assessment" : "practice");
@@ -86,7 +89,8 @@ public final class ConversationView extends BorderPane {
         progress.setId("conversation-progress");
         progress.getStyleClass().add("muted");
         progress.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.endedProperty().get()
-                        ? "Conversation over"
+                        ? (vm.drill() != null ? "Drill decision " + vm.drill().number() + " of " + vm.drill().of() + " done" : "Conversation over")
+                        : vm.drill() != null ? "Drill decision " + vm.drill().number() + " of " + vm.drill().of()
                         : vm.briefingProperty().get() ? "Before the first decision (about " + vm.expectedDecisions() + " in all)"
                         : "Decision " + vm.decisionNumberProperty().get() + " of about " + Math.max(vm.expectedDecisions(), vm.decisionNumberProperty().get()),
                 vm.endedProperty(), vm.briefingProperty(), vm.decisionNumberProperty()));
@@ -208,6 +212,9 @@ public final class ConversationView extends BorderPane {
             } else if (vm.readingProperty().get()) {
                 vm.continueOn();
                 e.consume();
+            } else if (vm.endedProperty().get() && vm.drill() != null) {
+                vm.drill().next().run();
+                e.consume();
             } else if (vm.endedProperty().get()) {
                 if (k == KeyCode.ENTER) showDebrief();
                 e.consume();
@@ -245,6 +252,20 @@ public final class ConversationView extends BorderPane {
             hint.setWrapText(true);
             choices.getChildren().addAll(hint, begin);
             begin.requestFocus();
+            return;
+        }
+        if (vm.endedProperty().get() && vm.drill() != null) {
+            boolean last = vm.drill().number() == vm.drill().of();
+            Button next = new Button(last ? "See your progress" : "Next decision", new FontIcon(last ? "mdi2c-chart-line" : "mdi2a-arrow-right"));
+            next.setId(DRILL_NEXT_ID);
+            next.getStyleClass().addAll("accent", "choice-button");
+            next.setFocusTraversable(false);
+            next.setOnAction(e -> vm.drill().next().run());
+            Label hint = new Label("Read the feedback, then press Enter or Space for " + (last ? "your progress: the drill is done." : "the next decision."));
+            hint.getStyleClass().add("hint");
+            hint.setWrapText(true);
+            choices.getChildren().addAll(hint, next);
+            focusLatest();
             return;
         }
         if (vm.endedProperty().get()) {
@@ -362,6 +383,10 @@ public final class ConversationView extends BorderPane {
      * mode, else the customer's latest line.
      */
     private void focusLatest() {
+        if (vm.endedProperty().get() && vm.drill() != null && lastFeedback != null) {
+            lastFeedback.requestFocus();
+            return;
+        }
         if (vm.endedProperty().get() || vm.briefingProperty().get()) return;
         if (vm.composingProperty().get() || vm.ratingProperty().get()) {
             Node own = choices.lookup(vm.composingProperty().get() ? "#own-words-input" : "#rating-question");

@@ -62,6 +62,11 @@ public final class ConversationViewModel {
     private final javafx.beans.property.StringProperty ownWords = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty saidAloud = new javafx.beans.property.SimpleBooleanProperty();
     private int pendingShown = -1;
+    /** In a drill: which decision of how many, what comes next, and what to do with each reply (the schedule). */
+    public record Drill(int number, int of, Runnable next, java.util.function.Consumer<StepResult> answered) {
+    }
+
+    private Drill drill;
     /** Whether "how sure?" is asked before the grade (practice and say-it-first; not when an author plays to check replies). */
     private boolean askConfidence;
     private long pendingMillis;
@@ -186,6 +191,16 @@ public final class ConversationViewModel {
         }
         offered.setAll(playthrough.offered());
         shownAt = nanoClock.getAsLong();
+    }
+
+    /** Makes this a drill item: one decision, its feedback, then the drill's next decision. Call before showing it. */
+    public void drill(Drill d) {
+        this.drill = d;
+    }
+
+    /** The drill this decision belongs to, or null for a whole conversation. */
+    public Drill drill() {
+        return drill;
     }
 
     /** Say-it-first: true while the trainee puts their reply in their own words, before the replies are shown. */
@@ -336,9 +351,10 @@ public final class ConversationViewModel {
         StepResult r = playthrough.choose(shownPosition, millis, answer);
         if (recorder != null) {
             recorder.decision(r.decision());
-            if (r.ended()) recorder.finish(debrief());
+            if (r.ended() || drill != null) recorder.finish(debrief());
             showSaveState();
         }
+        if (drill != null) drill.answered().accept(r);
         ownWordsLine(answer, (CustomerNode) dialogue.node(r.decision().nodeId()));
         ownWords.set("");
         saidAloud.set(false);
@@ -347,6 +363,13 @@ public final class ConversationViewModel {
         if (mode.feedbackAtOnce()) {
             lines.add(new Line(Line.Kind.FEEDBACK, r.choice().why(), null, r.choice(),
                     Debrief.better((CustomerNode) dialogue.node(r.decision().nodeId()), r.choice()), null));
+        }
+        if (drill != null) {
+            // A drill item is one decision: its feedback, and the customer's reaction is not played on.
+            mood.set(playthrough.mood());
+            offered.clear();
+            ended.set(true);
+            return r;
         }
         arrive(r.now());
         decisionNumber.set(playthrough.transcript().decisions().size() + 1);

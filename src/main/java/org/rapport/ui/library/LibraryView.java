@@ -142,7 +142,7 @@ public final class LibraryView extends BorderPane {
         modes.selectToggle(switch (vm.modeProperty().get()) {
             case PRACTICE -> practice;
             case SAY_FIRST -> sayFirst;
-            case ASSESSMENT -> assess;
+            case ASSESSMENT, DRILL -> assess;
         });
         modes.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null) {
@@ -156,7 +156,7 @@ public final class LibraryView extends BorderPane {
         modeHint.textProperty().bind(vm.modeProperty().map(m -> switch (m) {
             case PRACTICE -> "Feedback after every reply";
             case SAY_FIRST -> "Your own words first, then the replies";
-            case ASSESSMENT -> "Feedback at the end, in the debrief";
+            case DRILL, ASSESSMENT -> "Feedback at the end, in the debrief";
         }));
         HBox modeBox = new HBox(0, assess, practice, sayFirst);
         Region spacer = new Region();
@@ -168,7 +168,14 @@ public final class LibraryView extends BorderPane {
         modeHint.setMinWidth(0);
         HBox filters = new HBox(search, difficulty, technique, spacer, modeLabel, modeBox, modeHint);
         filters.getStyleClass().add("filter-bar");
-        HBox titleRow = new HBox(12, title, spinner, status);
+        Button drill = new Button("Drill my weak spots", new FontIcon("mdi2t-target"));
+        drill.setId("library-drill");
+        drill.setOnAction(e -> nav.drill());
+        drill.setMinWidth(Region.USE_PREF_SIZE);
+        drill.setAccessibleText("Drill my weak spots: ten single decisions for the steps where your replies have been weakest");
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, title, spinner, status, titleGap, drill);
         titleRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         titleRow.setPadding(new Insets(14, 16, 0, 16));
         VBox suggestionBox = new VBox();

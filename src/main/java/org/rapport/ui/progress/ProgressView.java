@@ -41,6 +41,15 @@ public final class ProgressView extends BorderPane {
     private final Consumer<Dialogue> play;
     private final VBox content = new VBox();
 
+    private Runnable drill;
+
+    /** Adds "Drill my weak spots" to the screen. */
+    public ProgressView withDrill(Runnable drill) {
+        this.drill = drill;
+        render();
+        return this;
+    }
+
     public ProgressView(ProgressViewModel vm, Consumer<ProgressViewModel.Opened> openDebrief, Consumer<Dialogue> play) {
         this.vm = vm;
         this.openDebrief = openDebrief;
@@ -75,6 +84,13 @@ public final class ProgressView extends BorderPane {
             if (f != null) vm.importFrom(f.toPath());
         });
         HBox head = new HBox(12, title, export, imp);
+        if (drill != null) {
+            Button drillButton = new Button("Drill my weak spots", new FontIcon("mdi2t-target"));
+            drillButton.setId("progress-drill");
+            drillButton.getStyleClass().add("accent");
+            drillButton.setOnAction(e -> drill.run());
+            head.getChildren().add(drillButton);
+        }
         head.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setWrapText(true);
