@@ -147,6 +147,9 @@ class AppSmokeTest {
         assertEquals(1, feedback.size(), "practice mode shows feedback right after the reply");
         // The trainee's own bubble sits on the right inside the window, not pushed past its edge by a wide line above.
         Node mine = robot.lookup(".bubble.trainee").query();
+        // The pre-brief stays a readable card: as wide as its column at most, and no taller than a few screens of text.
+        Node brief = robot.lookup("#prebrief").query();
+        assertTrue(brief.getLayoutBounds().getWidth() <= 820 && brief.getLayoutBounds().getHeight() < 1000, "the pre-brief card's size: " + brief.getLayoutBounds());
         javafx.geometry.Bounds b = mine.localToScene(mine.getBoundsInLocal());
         double sceneWidth = mine.getScene().getWidth();
         assertTrue(b.getMinX() >= 0 && b.getMaxX() <= sceneWidth, "the reply given is on screen: " + b + " in a scene " + sceneWidth + " wide");
