@@ -66,8 +66,9 @@ final class ClassReportCommand implements Callable<Integer> {
     @Option(names = "--class", required = true, paramLabel = "FILE", description = "The class file (kind \"rapport-class\"): its name, trainees and assigned dialogues.")
     Path classFile;
 
-    @Option(names = "--library", paramLabel = "DIR", defaultValue = "dialogues",
-            description = "The class's own dialogue files (default: ${DEFAULT-VALUE}). Every attempt is checked against them: one played on "
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "The class's own dialogue files (default: dialogues in the working folder, else the dialogues bundled with the "
+                    + "installed app). Every attempt is checked against them: one played on "
                     + "a copy that differs (an edited export, an old version) is listed as not matching and not scored.")
     Path library;
 
@@ -111,6 +112,7 @@ final class ClassReportCommand implements Callable<Integer> {
             return 2;
         }
         Catalog catalog = Catalog.bundled();
+        if (library == null) library = org.rapport.library.LibraryFolder.resolve();
         if (!Files.isDirectory(library)) {
             err.println("rapport class-report: no folder of dialogues at " + library + "; give --library DIR, the class's own copies"
                     + " that every attempt is checked against.");

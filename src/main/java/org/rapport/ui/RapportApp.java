@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JavaFX application. Opens the library of {@code dialogues/} (or the folders given with {@code --library DIR}).
+ * The JavaFX application. Opens the library of {@code dialogues/} (or the folders given with {@code --library DIR}; the
+ * installed app falls back on the dialogues bundled next to its jar).
  * {@code --size WxH} sets the window size, e.g. 1920x1080 for a projector. Progress is saved in {@code --data DIR} (or
  * {@code $RAPPORT_DATA}, or the system's data folder), or in a shared PostgreSQL store with {@code --db JDBC_URL}.
  */
@@ -60,9 +61,12 @@ public class RapportApp extends Application {
         FirstFrameReport.installIfAsked(stage.getScene(), shell.libraryViewModel().loadingProperty());
     }
 
-    /** The library folders: {@code --library DIR}, or {@code dialogues}. */
+    /**
+     * The library folders: {@code --library DIR}, or {@code dialogues} in the working folder, or the bundled
+     * {@code dialogues} next to rapport.jar (the installed app: {@link org.rapport.library.LibraryFolder}).
+     */
     static List<Path> libraryOption(List<String> args) {
-        return option(args, AppOptions.LIBRARY).map(s -> List.of(Path.of(s))).orElse(List.of(Path.of("dialogues")));
+        return option(args, AppOptions.LIBRARY).map(s -> List.of(Path.of(s))).orElse(List.of(org.rapport.library.LibraryFolder.resolve()));
     }
 
     static java.util.Optional<String> option(List<String> args, String name) {
