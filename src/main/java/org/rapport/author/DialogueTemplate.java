@@ -34,7 +34,7 @@ public final class DialogueTemplate {
             throw new IllegalArgumentException("\"" + id + "\" is not a valid dialogue id: use lowercase letters and digits separated by single hyphens, e.g. \"late-parcel\".");
         }
         if (title == null || title.isBlank()) throw new IllegalArgumentException("The title must not be empty.");
-        return resource("new-dialogue.json").replace("@ID@", id).replace("@TITLE@", jsonEscape(title.strip()));
+        return resource("new-dialogue.json").replace("@ID@", id).replace("@TITLE@", org.rapport.format.DialogueWriter.escape(title.strip()));
     }
 
     /** A dialogue id from a file name: {@code "Late Parcel (draft).json"} gives {@code late-parcel-draft}. */
@@ -81,23 +81,5 @@ public final class DialogueTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String jsonEscape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
     }
 }

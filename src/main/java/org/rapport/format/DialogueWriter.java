@@ -141,6 +141,13 @@ public final class DialogueWriter {
         }
     }
 
+    /** The text as it goes between the quotes of a JSON string, escaped as in the canonical form. */
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        string(sb, s);
+        return sb.substring(1, sb.length() - 1);
+    }
+
     static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -154,7 +161,7 @@ public final class DialogueWriter {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }

@@ -68,6 +68,14 @@ public final class Widgets {
     }
 
     /** A grade as a word and an icon, so it never relies on colour alone. */
+    /** A wrapped hint in the theme's hint style: what to do next, or why something is empty. */
+    public static Label hint(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+
     public static Label grade(Grade g) {
         Label l = new Label(switch (g) {
             case BEST -> "Best";

@@ -410,7 +410,7 @@ public final class AuthorView extends BorderPane {
         String id = vm.selectedNodeProperty().get();
         Node n = vm.node(id);
         if (d == null) {
-            inspector.getChildren().add(hint("Nothing to show yet."));
+            inspector.getChildren().add(Widgets.hint("Nothing to show yet."));
             return;
         }
         if (n == null) {
@@ -418,9 +418,9 @@ public final class AuthorView extends BorderPane {
             title.getStyleClass().add("section-title");
             title.setWrapText(true);
             inspector.getChildren().addAll(title, wrapped(d.summary()),
-                    hint(d.customer().name() + ", starting mood " + GraphExport.signed(d.customer().mood()) + " · " + d.nodes().size()
+                    Widgets.hint(d.customer().name() + ", starting mood " + GraphExport.signed(d.customer().mood()) + " · " + d.nodes().size()
                             + " nodes · " + d.decisions().size() + " decisions"),
-                    hint("Click a node in the graph (or a problem below it) to see it in full here."));
+                    Widgets.hint("Click a node in the graph (or a problem below it) to see it in full here."));
             if (vm.diagnostics().stream().noneMatch(org.rapport.diag.Diagnostic::isError)) {
                 inspector.getChildren().addAll(guide.button("Facilitator guide…", "author-guide"), guide.status("author-guide-status"));
             }
@@ -476,7 +476,7 @@ public final class AuthorView extends BorderPane {
             inspector.getChildren().addAll(outcome, t, wrapped(e.ending().summary()));
             if (draft.paths() != null && !draft.paths().hasCycles()) {
                 BigInteger count = draft.paths().pathsPerEnding().get(n.id());
-                inspector.getChildren().add(hint(String.format(Locale.ROOT, "%,d of %,d paths from the start end here.",
+                inspector.getChildren().add(Widgets.hint(String.format(Locale.ROOT, "%,d of %,d paths from the start end here.",
                         count, draft.paths().pathCount())));
             }
         } else if (n instanceof CustomerNode c) {
@@ -550,12 +550,6 @@ public final class AuthorView extends BorderPane {
         return l;
     }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 
     // == REGION path report ==
 
@@ -563,12 +557,12 @@ public final class AuthorView extends BorderPane {
         paths.getChildren().clear();
         Draft draft = vm.draftProperty().get();
         if (draft == null || draft.dialogue() == null) {
-            paths.getChildren().add(hint("Nothing to report yet."));
+            paths.getChildren().add(Widgets.hint("Nothing to report yet."));
             return;
         }
         PathReport r = draft.paths();
         if (r == null) {
-            paths.getChildren().add(hint("The path report needs a dialogue without errors. Fix the problems listed under the graph and save."));
+            paths.getChildren().add(Widgets.hint("The path report needs a dialogue without errors. Fix the problems listed under the graph and save."));
             return;
         }
         Dialogue d = draft.dialogue();
@@ -583,7 +577,7 @@ public final class AuthorView extends BorderPane {
         } else {
             title.setText(String.format(Locale.ROOT, "%,d %s from the start to an ending", r.pathCount(),
                     r.pathCount().equals(BigInteger.ONE) ? "path" : "paths"));
-            paths.getChildren().add(hint("From \"" + r.startNode() + "\", with the customer starting at mood " + GraphExport.signed(r.startMood()) + "."));
+            paths.getChildren().add(Widgets.hint("From \"" + r.startNode() + "\", with the customer starting at mood " + GraphExport.signed(r.startMood()) + "."));
             for (Map.Entry<String, BigInteger> e : r.pathsPerEnding().entrySet()) {
                 EndingNode end = (EndingNode) d.node(e.getKey());
                 Label count = new Label(String.format(Locale.ROOT, "%,d", e.getValue()));
@@ -633,7 +627,7 @@ public final class AuthorView extends BorderPane {
         HBox head = new HBox(10, score, ending);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(t, head,
-                hint(p.points() + " of " + p.maxPoints() + " points · " + p.steps().size() + (p.steps().size() == 1 ? " decision" : " decisions")),
+                Widgets.hint(p.points() + " of " + p.maxPoints() + " points · " + p.steps().size() + (p.steps().size() == 1 ? " decision" : " decisions")),
                 wrapped("Mood: " + String.join(" → ", p.moodCurve().stream().map(GraphExport::signed).toList())),
                 wrapped("Techniques: " + (p.techniques().isEmpty() ? "none" : String.join(", ",
                         p.techniques().stream().map(x -> x.name() + " " + x.percent() + "%").toList()))),
@@ -705,7 +699,7 @@ public final class AuthorView extends BorderPane {
         title.getStyleClass().add("section-title");
         form.getChildren().add(title);
         if (d == null) {
-            form.getChildren().add(hint("Open a dialogue first."));
+            form.getChildren().add(Widgets.hint("Open a dialogue first."));
             return form;
         }
         String from = vm.selectedNodeProperty().get() != null && vm.node(vm.selectedNodeProperty().get()) instanceof CustomerNode
@@ -730,7 +724,7 @@ public final class AuthorView extends BorderPane {
         play.setDisable(vm.draftProperty().get() == null || !vm.draftProperty().get().shown().playable());
         play.setOnAction(e -> vm.playFromHere());
         form.getChildren().addAll(start, moodRow, play,
-                hint("Practice mode: each reply's grade and why show at once, and the normal debrief follows the ending. "
+                Widgets.hint("Practice mode: each reply's grade and why show at once, and the normal debrief follows the ending. "
                         + "Select another node in the graph to start there; the mood is set to the one the best path has there."));
         return form;
     }

@@ -136,7 +136,7 @@ public final class NodeEditorView extends BorderPane {
     private void render() {
         body.getChildren().clear();
         if (vm.documentProperty().get() == null) {
-            body.getChildren().add(hint("Open a dialogue file to edit it here."));
+            body.getChildren().add(org.rapport.ui.Widgets.hint("Open a dialogue file to edit it here."));
             return;
         }
         String id = author.selectedNodeProperty().get();
@@ -153,7 +153,7 @@ public final class NodeEditorView extends BorderPane {
             Button lost = new Button("Add a lost ending");
             lost.setId("editor-add-ending-lost");
             lost.setOnAction(e -> select(vm.addEnding("lost")));
-            body.getChildren().addAll(hint("Select a node on the graph to edit it, or add one."), new FlowPane(8, 8, decision, won, kept, lost));
+            body.getChildren().addAll(org.rapport.ui.Widgets.hint("Select a node on the graph to edit it, or add one."), new FlowPane(8, 8, decision, won, kept, lost));
             vm.tree().ifPresent(this::renderHeader);
             return;
         }
@@ -463,10 +463,4 @@ public final class NodeEditorView extends BorderPane {
         return l;
     }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 }
