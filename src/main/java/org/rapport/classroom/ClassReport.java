@@ -87,7 +87,9 @@ public record ClassReport(ClassRoster roster, List<TraineeRow> trainees, List<St
             Progress p = Progress.of(scored, catalog);
             Map<String, Integer> best = new LinkedHashMap<>();
             for (Assigned d : roster.dialogues()) {
-                attempts.stream().filter(a -> a.dialogue().id().equals(d.id())).mapToInt(a -> a.debrief().percent()).max()
+                // A drill answer is one decision: it counts toward mastery, never as the dialogue's result or as finishing it.
+                attempts.stream().filter(a -> a.dialogue().id().equals(d.id()) && !org.rapport.engine.Mode.DRILL.key().equals(a.mode()))
+                        .mapToInt(a -> a.debrief().percent()).max()
                         .ifPresent(v -> best.put(d.id(), v));
             }
             tested.addAll(p.stepMastery().keySet());

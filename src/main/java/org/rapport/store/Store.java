@@ -588,10 +588,15 @@ public final class Store implements AutoCloseable {
                 .findFirst().map(c -> c.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The best score per dialogue id over a trainee's finished attempts. */
+    /**
+     * The best score per dialogue id over a trainee's finished attempts. A drill answer is one decision, not the
+     * dialogue, so it counts toward mastery but never as a result for the dialogue.
+     */
     public synchronized Map<String, Integer> bestPercent(String traineeId) {
         Map<String, Integer> best = new LinkedHashMap<>();
-        for (AttemptSummary a : history(traineeId)) best.merge(a.dialogueId(), a.percent(), Math::max);
+        for (AttemptSummary a : history(traineeId)) {
+            if (!Mode.DRILL.key().equals(a.mode())) best.merge(a.dialogueId(), a.percent(), Math::max);
+        }
         return best;
     }
 

@@ -85,5 +85,6 @@ class DrillSmokeTest {
         assertTrue(history.stream().allMatch(a -> a.mode().equals("drill") && a.decisions() == 1 && a.finished() > 0), history.toString());
         assertTrue(store.drillSchedule(eve.id()).size() >= 5, "the steps drilled are scheduled: " + store.drillSchedule(eve.id()).keySet());
         assertTrue(history.stream().allMatch(a -> store.load(a.id()).transcript().decisions().get(0).answer().confidence() != null), "with their ratings");
+        assertEquals(java.util.Map.of(), store.bestPercent(eve.id()), "a drilled decision is no result for its dialogue");
     }
 }
