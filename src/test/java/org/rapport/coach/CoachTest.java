@@ -63,6 +63,17 @@ class CoachTest {
     }
 
     @Test
+    void neutralTextGetsNoCreditAndNoPitfall() {
+        String[] steps = {"active-listening.label", "lead.accept", "lead.deliver", "empathy-steps.identify", "apology.own"};
+        for (String neutral : List.of("The train to Leeds was grey and slow on Tuesday.", "Here is the form.", "Okay.",
+                "Fourteen lemons sat on the windowsill next to a blue kettle.")) {
+            CoachFeedback f = coach(neutral, steps);
+            assertTrue(f.found().isEmpty(), "nothing to credit in \"" + neutral + "\": " + f.found());
+            assertTrue(f.pitfalls().isEmpty(), "no pitfall in \"" + neutral + "\": " + f.pitfalls());
+        }
+    }
+
+    @Test
     void findsTheParaphraseOverlapWithTheCustomersLine() {
         CoachFeedback f = coach("So we took the membership fee twice, and that made the rent bounce. Have I got that right?",
                 "active-listening.paraphrase");
