@@ -174,9 +174,9 @@ class ServerSyncTest {
     }
 
     @Test
-    void twoHundredLaptopsAgainstTheServersConnectionLimitAllSave() throws Exception {
+    void threeHundredLaptopsAgainstTheServersConnectionLimitAllSave() throws Exception {
         long limit = count(URL, "SELECT setting::int FROM pg_settings WHERE name = 'max_connections'");
-        int laptops = (int) Math.max(200, limit + 100);
+        int laptops = (int) Math.max(300, limit + 200);
         List<ServerSync> syncs = new CopyOnWriteArrayList<>();
         ExecutorService start = Executors.newFixedThreadPool(32);
         try {
