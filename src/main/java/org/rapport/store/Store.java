@@ -544,8 +544,9 @@ public final class Store implements AutoCloseable {
 
     /** The trainee's most recent unfinished attempt with at least one decision, if any: the one to offer to resume. */
     public synchronized Optional<AttemptSummary> unfinished(String traineeId) {
+        // A drill answer is one decision, finished as it is saved: one cut off by a crash is not a conversation to resume.
         return query(SUMMARY + " WHERE a.trainee_id = ? AND a.finished = 0 ORDER BY a.started DESC", List.of(traineeId), Store::summary)
-                .stream().filter(a -> a.decisions() > 0).findFirst();
+                .stream().filter(a -> a.decisions() > 0 && !Mode.DRILL.key().equals(a.mode())).findFirst();
     }
 
     public synchronized Optional<AttemptSummary> summaryOf(String attemptId) {
