@@ -80,20 +80,31 @@ final class GraphCheck implements Check {
         final Map<String, Integer> number = new HashMap<>();
         final int[][] next;
         final boolean[][] harmful;
+        /** For each node, the number of every route's target, reply after reply, in file order; -1 for a missing node. */
+        final int[][] routeTargets;
 
         Graph(Dialogue d) {
             nodes = new ArrayList<>(d.nodes().values());
             for (int i = 0; i < nodes.size(); i++) number.put(nodes.get(i).id(), i);
             next = new int[nodes.size()][];
             harmful = new boolean[nodes.size()][];
+            routeTargets = new int[nodes.size()][];
             for (int i = 0; i < nodes.size(); i++) {
                 int[] to = new int[8];
                 boolean[] harm = new boolean[8];
                 int count = 0;
+                int routeCount = 0;
+                if (nodes.get(i) instanceof CustomerNode c) {
+                    for (Choice ch : c.choices()) routeCount += ch.routes().size();
+                }
+                int[] targets = new int[routeCount];
+                routeTargets[i] = targets;
+                int k = 0;
                 if (nodes.get(i) instanceof CustomerNode c) {
                     for (Choice ch : c.choices()) {
                         for (Route r : ch.routes()) {
                             Integer t = number.get(r.to());
+                            targets[k++] = t == null ? -1 : t;
                             if (t == null) continue; // a missing node: ReferenceCheck reports it
                             if (count == to.length) {
                                 to = Arrays.copyOf(to, count * 2);
@@ -151,10 +162,21 @@ final class GraphCheck implements Check {
                 edgeStart[cur] = edges;
                 if (nodes.get(cur / moods) instanceof CustomerNode c) {
                     int mood = cur % moods + Mood.MIN;
+                    int[] targets = routeTargets[cur / moods];
+                    int k = 0;
                     for (Choice ch : c.choices()) {
                         int after = Mood.clamp(mood + ch.mood());
-                        Integer t = number.get(ch.nextFor(after));
-                        if (t == null) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
+                        // Choice.nextFor(after), as a node number: the first route that matches
+                        List<Route> routes = ch.routes();
+                        int t = -1;
+                        for (int j = 0; j < routes.size(); j++) {
+                            if (routes.get(j).matches(after)) {
+                                t = targets[k + j];
+                                break;
+                            }
+                        }
+                        k += routes.size();
+                        if (t < 0) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
                         int nxt = t * moods + (after - Mood.MIN);
                         if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
                         to[edges++] = nxt;

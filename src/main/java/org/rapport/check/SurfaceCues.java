@@ -37,8 +37,7 @@ public final class SurfaceCues {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YOU = Pattern.compile("\\byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"\u201d\u2019')]*\\s+");
-    private static final Pattern WORD = Pattern.compile("[a-z]+(?:'[a-z]+)*");
-    private static final Set<String> STOP = Set.of(("that this with have from what your yours they them their there just will been"
+    static final Set<String> STOP = Set.of(("that this with have from what your yours they them their there just will been"
             + " were about would could should into when then than because right okay know like it's i'm don't can't we're you're"
             + " that's here going want need also even only some very much more does didn't doesn't i've i'll we'll we've you've"
             + " you'll they're there's what's let's which where while who's sure yeah well really").split(" "));
@@ -70,6 +69,9 @@ public final class SurfaceCues {
         }
     }
 
+    /** The echo's value; {@link #of} finds the customer's words once per decision instead of calling it per reply. */
+    private static final ToIntBiFunction<Choice, CustomerNode> ECHO = (c, n) -> echoed(c.say(), n.say());
+
     public static final List<Cue> CUES = cues();
 
     private SurfaceCues() {
@@ -89,7 +91,7 @@ public final class SurfaceCues {
         both(out, "questions", "question marks", "let wrong replies ask questions too, and best replies sometimes not",
                 (c, n) -> count(c.say(), '?'));
         both(out, "echo", "of the customer's words echoed", "let wrong replies repeat the customer's words too (a policy lecture quoting them)",
-                (c, n) -> echoed(c.say(), n.say()));
+                ECHO);
         out.add(new Cue("first", "first place in the file", "move the best reply around the list", false, (c, n) -> -c.index()));
         out.add(new Cue("last", "last place in the file", "move the best reply around the list", false, (c, n) -> c.index()));
         return List.copyOf(out);
@@ -107,20 +109,71 @@ public final class SurfaceCues {
                 .toList();
     }
 
-    /** Every cue over one dialogue, in {@link #CUES} order. */
+    /**
+     * Every cue over one dialogue, in {@link #CUES} order. Each value is worked out once per reply: the two directions
+     * of a feature share one function, so they share its values; the customer's words, for the echo, are found once
+     * per decision. Hits and chance are added up decision by decision, in the same order as {@link #hit} would.
+     */
     public static List<Result> of(Dialogue d) {
         List<CustomerNode> decisions = scored(d);
-        List<Result> out = new ArrayList<>();
-        for (Cue cue : CUES) {
-            double hits = 0, chance = 0;
-            for (CustomerNode n : decisions) {
-                hits += hit(cue, n);
-                long best = n.choices().stream().filter(c -> c.grade() == Grade.BEST).count();
-                chance += (double) best / n.choices().size();
+        int cueCount = CUES.size();
+        double[] hits = new double[cueCount];
+        double chance = 0;
+        for (CustomerNode n : decisions) {
+            List<Choice> choices = n.choices();
+            int k = choices.size();
+            boolean[] best = new boolean[k];
+            int bestCount = 0;
+            for (int i = 0; i < k; i++) {
+                best[i] = choices.get(i).grade() == Grade.BEST;
+                if (best[i]) bestCount++;
             }
-            out.add(new Result(cue, hits, chance, decisions.size()));
+            chance += (double) bestCount / k;
+            int[] values = null;
+            ToIntBiFunction<Choice, CustomerNode> valuesOf = null;
+            for (int ci = 0; ci < cueCount; ci++) {
+                Cue cue = CUES.get(ci);
+                if (cue.value() != valuesOf) {
+                    valuesOf = cue.value();
+                    values = values(valuesOf, n);
+                }
+                hits[ci] += hit(values, best, cue.fewest());
+            }
         }
+        List<Result> out = new ArrayList<>(cueCount);
+        for (int ci = 0; ci < cueCount; ci++) out.add(new Result(CUES.get(ci), hits[ci], chance, decisions.size()));
         return out;
+    }
+
+    /** One feature's value for each reply of a decision, in file order. */
+    private static int[] values(ToIntBiFunction<Choice, CustomerNode> f, CustomerNode n) {
+        List<Choice> choices = n.choices();
+        int[] out = new int[choices.size()];
+        if (f == ECHO) {
+            Set<String> customer = contentWords(n.say() == null ? "" : n.say());
+            for (int i = 0; i < out.length; i++) {
+                int shared = 0;
+                for (String w : contentWords(choices.get(i).say())) if (customer.contains(w)) shared++;
+                out[i] = shared;
+            }
+            return out;
+        }
+        for (int i = 0; i < out.length; i++) out[i] = f.applyAsInt(choices.get(i), n);
+        return out;
+    }
+
+    /** {@link #hit(Cue, CustomerNode)} from the replies' values: the share of best replies among the highest (or lowest). */
+    private static double hit(int[] values, boolean[] best, boolean fewest) {
+        int top = values[0];
+        for (int v : values) if (fewest ? v < top : v > top) top = v;
+        int picked = 0;
+        int bestPicked = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != top) continue;
+            picked++;
+            if (best[i]) bestPicked++;
+        }
+        return (double) bestPicked / picked;
     }
 
     /** Every cue over many dialogues together (sums over all their decisions), in {@link #CUES} order. */
@@ -182,14 +235,36 @@ public final class SurfaceCues {
         return n;
     }
 
+    /**
+     * The distinct words of four letters or more that are not in {@link #STOP}: the matches of {@code [a-z]+(?:'[a-z]+)*}
+     * in the lower-cased text, found by a scan instead of the regular expression (which this replaces, match for match).
+     */
     static Set<String> contentWords(String text) {
         Set<String> out = new HashSet<>();
-        Matcher m = WORD.matcher(normalize(text).toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            if (w.length() >= 4 && !STOP.contains(w)) out.add(w);
+        String s = normalize(text).toLowerCase(Locale.ROOT);
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            if (!isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && isLetter(s.charAt(i))) i++;
+            while (i + 1 < len && s.charAt(i) == '\'' && isLetter(s.charAt(i + 1))) {
+                i++;
+                while (i < len && isLetter(s.charAt(i))) i++;
+            }
+            if (i - start >= 4) {
+                String w = s.substring(start, i);
+                if (!STOP.contains(w)) out.add(w);
+            }
         }
         return out;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     static int echoed(String reply, String customer) {

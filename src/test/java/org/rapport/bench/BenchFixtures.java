@@ -43,6 +43,22 @@ public final class BenchFixtures {
         return dir.resolve("dialogue-" + BIG_NODES + ".json");
     }
 
+    /**
+     * A dialogue of {@code nodes} nodes made like the 10,000-node one (seed = the number of nodes, so
+     * {@code sized(dir, 10_000)} is {@link #big}), written on first use: 1,000 and 100,000 nodes show whether loading
+     * and validating grows linearly. The 100,000-node file is about 150 MB, over the reader's 16 MB limit for a
+     * dialogue, so it is read with a larger limit.
+     */
+    public static synchronized Path sized(Path dir, int nodes) {
+        Path file = dir.resolve("dialogue-" + nodes + ".json");
+        try {
+            if (!Files.exists(file)) write(file, new DialogueGen(Catalog.bundled(), nodes, true).generate(nodes).bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     /** An acyclic dialogue of {@code nodes} nodes, for path analysis. */
     public static Path forPaths(Path dir, int nodes) {
         return dir.resolve("paths-" + nodes + ".json");

@@ -26,7 +26,9 @@ import java.util.function.Function;
  *
  * <p>Arguments: the build folder (target), then {@code full}, {@code quick} (a short smoke run with few iterations) or
  * {@code interleaved} (only the in-process comparisons, a minute or two) or {@code startup} (only the start-up and
- * memory harness: 9 alternating starts of each kind, then 5 memory runs of each).
+ * memory harness: 9 alternating starts of each kind, then 5 memory runs of each) or {@code linear} (load + validate of
+ * 1,000, 10,000 and 100,000 nodes against the Gson pass, see {@link ValidateLoop}; the 100,000-node file is 150 MB and
+ * is written on first use).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -40,6 +42,16 @@ public final class BenchMain {
         boolean quick = args.length > 1 && args[1].equals("quick");
         boolean onlyInterleaved = args.length > 1 && args[1].equals("interleaved");
         boolean onlyStartup = args.length > 1 && args[1].equals("startup");
+        if (args.length > 1 && args[1].equals("linear")) {
+            // Load + validate at 1,000, 10,000 and 100,000 nodes, each in turns with the Gson pass over the same bytes.
+            Path dir = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
+            Files.createDirectories(dir);
+            System.out.println();
+            System.out.println(ValidateLoop.run(dir, 1_000, 101));
+            System.out.println(ValidateLoop.run(dir, 10_000, 21));
+            System.out.println(ValidateLoop.run(dir, 100_000, 5));
+            return;
+        }
         if (args.length > 1 && args[1].equals("classreport")) {
             String url = System.getenv("RAPPORT_TEST_PG_URL");
             if (url == null) throw new IllegalStateException("Set RAPPORT_TEST_PG_URL to a PostgreSQL database the bench may create schemas in.");

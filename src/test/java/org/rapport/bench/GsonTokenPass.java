@@ -13,8 +13,16 @@ import java.nio.charset.StandardCharsets;
  * The baseline: Gson's streaming reader stepping through every token of the same bytes, decoding UTF-8 on the way,
  * reading each name and skipping each value. No tree, no positions, no checks: the least any JSON reader can do.
  */
-final class GsonTokenPass {
+public final class GsonTokenPass {
     private GsonTokenPass() {
+    }
+
+    /**
+     * The baseline as a whole process, for comparison with {@code java -jar target/rapport.jar validate FILE}: reads the
+     * file and prints its number of tokens.
+     */
+    public static void main(String[] args) throws IOException {
+        System.out.println(tokens(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[0]))));
     }
 
     /** The number of tokens, so that nothing can be optimised away. */

@@ -1,0 +1,61 @@
+package org.rapport.bench;
+
+import org.rapport.catalog.Catalog;
+import org.rapport.check.Validated;
+import org.rapport.check.Validator;
+import org.rapport.format.DialogueReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loads and validates one generated dialogue over and over, in turns with the bare Gson token pass over the same
+ * bytes, and prints the medians (and that of reading alone, timed after each round): the loop to run under a profiler, and the linearity figures.
+ * {@code java -cp ... org.rapport.bench.ValidateLoop FOLDER NODES ROUNDS} (FOLDER holds the fixtures; each dialogue
+ * is generated there on first use, see {@link BenchFixtures#sized}).
+ */
+public final class ValidateLoop {
+    private ValidateLoop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        System.out.println(run(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+    }
+
+    /** One size: medians over the rounds, as a line of text. */
+    static String run(Path dir, int nodes, int rounds) throws Exception {
+        byte[] bytes = Files.readAllBytes(BenchFixtures.sized(dir, nodes));
+        Validator validator = new Validator(new DialogueReader(Math.max(DialogueReader.DEFAULT_MAX_BYTES, bytes.length)),
+                Catalog.bundled());
+        Validated first = validator.validate("dialogue.json", bytes);
+        if (!first.diagnostics().isEmpty()) throw new IllegalStateException("the fixture must validate clean: " + first.diagnostics().get(0));
+        List<Double> gson = new ArrayList<>();
+        List<Double> validate = new ArrayList<>();
+        List<Double> read = new ArrayList<>();
+        DialogueReader reader = new DialogueReader(Math.max(DialogueReader.DEFAULT_MAX_BYTES, bytes.length));
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            int n = GsonTokenPass.tokens(bytes);
+            long t1 = System.nanoTime();
+            Validated v = validator.validate("dialogue.json", bytes);
+            long t2 = System.nanoTime();
+            if (n == 0 || v.dialogue() == null) throw new IllegalStateException("nothing read");
+            v = null;
+            long t3 = System.nanoTime();
+            if (reader.read("dialogue.json", bytes).dialogue() == null) throw new IllegalStateException("nothing read");
+            read.add((System.nanoTime() - t3) / 1e6);
+            gson.add((t1 - t0) / 1e6);
+            validate.add((t2 - t1) / 1e6);
+        }
+        double g = Interleaved.median(gson);
+        double m = Interleaved.median(validate);
+        double r = Interleaved.median(read);
+        return String.format(Locale.ROOT, "%d nodes, %.1f MB, %d rounds: load + validate %.1f ms, Gson token pass %.1f ms, %.2fx;"
+                + " of which reading (decode, parse, map) %.1f ms, %.2fx%n", nodes, bytes.length / (1024.0 * 1024.0), rounds, m, g, m / g, r, r / g).strip();
+    }
+}
