@@ -345,7 +345,8 @@ public final class DialogueGen {
     private String text(int minChars, int maxChars) {
         String t = plain ? Texts.plain(r, minChars, maxChars) : Texts.odd(r, Math.max(1, maxChars / 12));
         // A required text may hold any characters but must not be blank (RAP011): odd whitespace gets a word in front.
-        return t.isBlank() ? Texts.WORDS.get(r.nextInt(Texts.WORDS.size())) + t : t;
+        // The word is picked without drawing from the random stream, so every generated dialogue keeps its shape.
+        return t.isBlank() ? Texts.WORDS.get(Math.floorMod(t.hashCode(), Texts.WORDS.size())) + t : t;
     }
 
     private <T> void shuffle(List<T> list) {
