@@ -225,7 +225,10 @@ public final class Store implements AutoCloseable {
                 java.util.Properties props = new java.util.Properties();
                 props.setProperty("transaction_mode", "IMMEDIATE");
                 props.setProperty("busy_timeout", "5000");
-                c = DriverManager.getConnection(url, props);
+                // SQLite's driver directly: DriverManager would first load every JDBC driver on the class path
+                // (PostgreSQL's among them) on the start-up path, for a database that is not used.
+                c = new org.sqlite.JDBC().connect(url, props);
+                if (c == null) throw new SQLException("Not a SQLite address: " + url);
             } else {
                 c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
             }
