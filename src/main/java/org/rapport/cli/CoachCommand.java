@@ -3,10 +3,8 @@ package org.rapport.cli;
 import com.google.gson.GsonBuilder;
 import org.rapport.catalog.Catalog;
 import org.rapport.check.Validated;
-import org.rapport.check.Validator;
 import org.rapport.coach.Coach;
 import org.rapport.coach.CoachFeedback;
-import org.rapport.diag.Diagnostic;
 import org.rapport.format.DidYouMean;
 import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +46,10 @@ final class CoachCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            err.println("rapport coach: no such file: " + file);
-            return 2;
-        }
         Catalog catalog = Catalog.bundled();
-        Validated v = new Validator(catalog).validate(file);
-        if (!v.playable()) {
-            v.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(d.toLine()));
-            err.println("rapport coach: " + file + " has errors; fix them first (`rapport validate " + file + "`).");
-            return 1;
-        }
+        PlayableFile read = PlayableFile.read("coach", file, catalog, err);
+        if (!read.ok()) return read.exit();
+        Validated v = read.validated();
         Dialogue d = v.dialogue();
         Node n = d.node(node);
         if (!(n instanceof CustomerNode decision)) {

@@ -2,8 +2,6 @@ package org.rapport.cli;
 
 import org.rapport.catalog.Catalog;
 import org.rapport.check.Validated;
-import org.rapport.check.Validator;
-import org.rapport.diag.Diagnostic;
 import org.rapport.print.FacilitatorGuide;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,17 +36,10 @@ final class GuideCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            err.println("rapport guide: no such file: " + file);
-            return 2;
-        }
         Catalog catalog = Catalog.bundled();
-        Validated v = new Validator(catalog).validate(file);
-        if (!v.playable()) {
-            v.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(d.toLine()));
-            err.println("rapport guide: " + file + " has errors; fix them first (`rapport validate " + file + "`).");
-            return 1;
-        }
+        PlayableFile read = PlayableFile.read("guide", file, catalog, err);
+        if (!read.ok()) return read.exit();
+        Validated v = read.validated();
         Path target = output != null ? output : Path.of(v.dialogue().id() + "-guide.pdf");
         try {
             Path parent = target.toAbsolutePath().getParent();

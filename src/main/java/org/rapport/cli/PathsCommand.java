@@ -8,7 +8,6 @@ import org.rapport.author.PathReport;
 import org.rapport.author.PathStep;
 import org.rapport.catalog.Catalog;
 import org.rapport.check.Validated;
-import org.rapport.check.Validator;
 import org.rapport.diag.Diagnostic;
 import org.rapport.engine.Debrief;
 import org.rapport.model.Dialogue;
@@ -73,12 +72,9 @@ final class PathsCommand implements Callable<Integer> {
             return 2;
         }
         Catalog catalog = Catalog.bundled();
-        Validated v = new Validator(catalog).validate(file);
-        if (!v.playable()) {
-            for (Diagnostic d : v.diagnostics()) if (d.isError()) err.println(d.toLine());
-            err.println("rapport paths: " + file + " has errors; fix them first (`rapport validate " + file + "` lists every problem).");
-            return 1;
-        }
+        PlayableFile read = PlayableFile.validate("paths", file, catalog, err);
+        if (!read.ok()) return read.exit();
+        Validated v = read.validated();
         Dialogue d = v.dialogue();
         String start = from == null ? d.start() : from;
         if (!d.nodes().containsKey(start)) {

@@ -38,6 +38,23 @@ public final class Drills {
     private Drills() {
     }
 
+    /**
+     * A drill for a trainee: their mastery from every finished attempt in the store, their schedule, and the library.
+     */
+    public static List<Item> forTrainee(Store store, String traineeId, List<Dialogue> library, org.rapport.catalog.Catalog catalog,
+                                        long now, int size, long seed) {
+        List<Progress.Scored> scored = store.history(traineeId).stream().filter(s -> s.finished() > 0)
+                .map(s -> new Progress.Scored(s, store.load(s.id()).debrief(catalog))).toList();
+        return plan(library, Progress.of(scored, catalog).stepMastery(), store.drillSchedule(traineeId), now, size, seed);
+    }
+
+    /** After a drilled reply: every step the decision tests moves up a box when the reply helped, back to the start when not. */
+    public static void answered(Store store, String traineeId, Item item, org.rapport.model.Grade grade, long now) {
+        boolean right = org.rapport.engine.Calibration.right(grade);
+        Map<String, Slot> schedule = store.drillSchedule(traineeId);
+        for (String step : item.node().tests()) store.saveDrillSlot(traineeId, next(schedule.get(step), step, right, now));
+    }
+
     /** The step's place after a drilled reply: up a box when the reply was right, back to the first when it was not. */
     public static Slot next(Slot before, String stepId, boolean right, long now) {
         int box = right ? Math.min(REST.length - 1, (before == null ? 0 : before.box()) + 1) : 0;

@@ -181,11 +181,7 @@ public final class AppShell extends BorderPane implements Navigator {
             notice(ctx.store().isEmpty() ? "Progress is not being saved, so there is nothing to drill from." : "Choose who is practising first.");
             return;
         }
-        var store = ctx.store().get();
-        var scored = store.history(t.id()).stream().filter(s -> s.finished() > 0)
-                .map(s -> new org.rapport.store.Progress.Scored(s, store.load(s.id()).debrief(ctx.catalog()))).toList();
-        var mastery = org.rapport.store.Progress.of(scored, ctx.catalog()).stepMastery();
-        drillItems = org.rapport.store.Drills.plan(libraryVm.playable(), mastery, store.drillSchedule(t.id()), System.currentTimeMillis(),
+        drillItems = org.rapport.store.Drills.forTrainee(ctx.store().get(), t.id(), libraryVm.playable(), ctx.catalog(), System.currentTimeMillis(),
                 DRILL_SIZE, java.util.concurrent.ThreadLocalRandom.current().nextLong());
         if (drillItems.isEmpty()) {
             notice("There is nothing to drill yet: the library has no playable dialogue.");
@@ -214,15 +210,10 @@ public final class AppShell extends BorderPane implements Navigator {
                 showProgress();
             }
         }, r -> {
-            // Every step the decision tests moves in the schedule: up a box when the reply helped, back to the start when not.
-            boolean right = org.rapport.engine.Calibration.right(r.choice().grade());
-            var schedule = store.drillSchedule(t.id());
-            for (String step : item.node().tests()) {
-                try {
-                    store.saveDrillSlot(t.id(), org.rapport.store.Drills.next(schedule.get(step), step, right, System.currentTimeMillis()));
-                } catch (org.rapport.store.StoreException e) {
-                    notice("The drill's schedule could not be saved: " + e.getMessage() + " Your reply itself is kept.");
-                }
+            try {
+                org.rapport.store.Drills.answered(store, t.id(), item, r.choice().grade(), System.currentTimeMillis());
+            } catch (org.rapport.store.StoreException e) {
+                notice("The drill's schedule could not be saved: " + e.getMessage() + " Your reply itself is kept.");
             }
         }));
         var file = ctx.libraryFiles().get(d.id());
