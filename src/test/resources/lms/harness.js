@@ -17,6 +17,7 @@ var Harness = (function () {
     calls.push(name + (el ? " " + el + "=" + val : "") + " err=" + err);
   }
   function newApi(cmi) {
+    if (standard === "cmi5") return;
     var settings = { autocommit: false, logLevel: 5 };
     if (standard === "scorm12") {
       window.API = new Scorm12API(settings);
@@ -39,7 +40,7 @@ var Harness = (function () {
   function wait(cond, then, tries) {
     tries = tries || 0;
     if (cond()) return then();
-    if (tries > 400) return finish("timed out waiting in the player: " + (doc() && doc().body ? doc().body.innerText.slice(0, 400) : ""));
+    if (tries > 400) return report("timed out waiting in the player: " + (doc() && doc().body ? doc().body.innerText.slice(0, 400) : ""));
     setTimeout(function () { wait(cond, then, tries + 1); }, 25);
   }
   function gradeOf(text) {
@@ -103,6 +104,18 @@ var Harness = (function () {
   /** What the LMS holds, read as a whole (scorm-again does not let a page read write-only elements one by one). */
   function held() { return JSON.parse(JSON.stringify(api().cmi)); }
   function finish(problem) {
+    if (standard === "cmi5") {
+      // Wait until the player says the learning record store has everything (or gives up), then report.
+      return wait(function () {
+        var st = doc().getElementById("lms-status");
+        return st && !st.hidden && (st.className.indexOf("ok") >= 0 && st.textContent.indexOf("result is saved") >= 0);
+      }, function () {
+        var pre = document.createElement("pre");
+        pre.id = "result";
+        pre.textContent = JSON.stringify({ problem: problem, status: doc().getElementById("lms-status").textContent, calls: [] });
+        document.body.appendChild(pre);
+      });
+    }
     var a = held();
     if (standard === "scorm12") {
       result.status = a.core.lesson_status;
@@ -130,11 +143,17 @@ var Harness = (function () {
     pre.textContent = JSON.stringify(result);
     document.body.appendChild(pre);
   }
+  function report(problem) {
+    var pre = document.createElement("pre");
+    pre.id = "result";
+    pre.textContent = JSON.stringify({ problem: problem, calls: calls });
+    if (!document.getElementById("result")) document.body.appendChild(pre);
+  }
   return {
     run: function (std, url, options) {
       standard = std; opts = options; result.url = url;
       var x = new XMLHttpRequest();
-      x.open("GET", "../pkg/content/dialogues/" + url.split("d=")[1] + ".js", false);
+      x.open("GET", "../pkg/content/dialogues/" + new URLSearchParams(url.split("?")[1]).get("d") + ".js", false);
       x.send();
       var window_ = {}; (new Function("window", x.responseText))(window_);
       dialogue = JSON.parse(window_.RAPPORT_DIALOGUE);

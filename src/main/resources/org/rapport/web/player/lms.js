@@ -258,6 +258,9 @@
           .then(function (s) {
             if (s.status !== 200) throw new Error("no launch data (" + s.status + ")");
             launchData = JSON.parse(s.responseText);
+            // The LMS names the session in the context template; every statement carries that id.
+            var ext = launchData.contextTemplate && launchData.contextTemplate.extensions;
+            if (ext && typeof ext[SESSION] === "string") sessionId = ext[SESSION];
             return request("GET", endpoint + "activities/state?" + q + "&stateId=" + encodeURIComponent("rapport.suspend"), undefined, xapiHeaders(false))
               .then(function (r) { return r.status === 200 ? r.responseText : ""; }, function () { return ""; });
           })
