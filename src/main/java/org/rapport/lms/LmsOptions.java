@@ -29,9 +29,9 @@ public record LmsOptions(LmsStandard standard, Double mastery, Mode mode, String
     public LmsOptions {
         if (standard == null) throw new LmsException(LmsException.Kind.USAGE, "Choose a standard: scorm12, scorm2004 or cmi5.");
         if (mode == null) mode = Mode.PRACTICE;
-        if (mastery != null && (mastery.isNaN() || mastery < 0 || mastery > 1)) {
+        if (mastery != null && (!Double.isFinite(mastery) || mastery < 0 || mastery > 1)) {
             throw new LmsException(LmsException.Kind.USAGE, "The mastery score is a fraction of the debrief's score from 0 to 1 (0.8 means 80%), not "
-                    + format(mastery) + ".");
+                    + (Double.isFinite(mastery) ? format(mastery) : String.valueOf(mastery)) + ".");
         }
         base = base(base);
         if (base == null && standard == LmsStandard.CMI5) {
