@@ -68,7 +68,7 @@ final class PackageCommand implements Callable<Integer> {
             PlayerFiles player = PlayerFiles.bundled();
             Path target = output != null ? output : Path.of(pkg.defaultFileName());
             LmsPackage.Written w = pkg.writeTo(target, player);
-            out.println("wrote " + w.file() + " (" + w.summary().substring(w.summary().indexOf(':') + 2) + ")");
+            out.println("wrote " + w.file() + ": " + w.summary().substring(w.summary().indexOf(':') + 2));
             for (LmsPackage.Item i : pkg.items()) out.println("  " + std.unit() + " " + i.id() + ": " + i.title());
             out.flush();
             return 0;

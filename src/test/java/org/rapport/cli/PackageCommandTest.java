@@ -21,7 +21,7 @@ class PackageCommandTest {
         CliTest.Run r = CliTest.run("package", "dialogues/wedding-catering.json", "dialogues/chewed-moccasins.json", "--as", "scorm2004",
                 "--mastery", "0.8", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("wrote " + out.toAbsolutePath() + " ("), r.out());
+        assertTrue(r.out().startsWith("wrote " + out.toAbsolutePath() + ": "), r.out());
         assertTrue(r.out().contains("2 SCOs (SCORM 2004 4th edition)"), r.out());
         assertTrue(r.out().contains("SCO wedding-catering: "), r.out());
         try (ZipFile z = new ZipFile(out.toFile())) {
