@@ -24,7 +24,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverTouchesJavaFx = noClasses().that().resideOutsideOfPackage("org.rapport.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store and cli are plain Java");
+            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store, lms and cli are plain Java");
+
+    /** The LMS packager is core: the command line and the app make packages the same way. */
+    @ArchTest
+    static final ArchRule theLmsPackagerIsCore = noClasses().that().resideInAPackage("org.rapport.lms..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rapport.ui..", "org.rapport.cli..", "javafx..")
+            .because("org.rapport.lms is plain Java that the command line and the app both use");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackages("org.rapport.cli..", "org.rapport")
