@@ -100,8 +100,12 @@ final class LmsTestSupport {
     private static final Pattern ABSOLUTE = Pattern.compile("(?i)\\b(?:https?|ftp|wss?):");
     private static final Pattern PROTOCOL_RELATIVE = Pattern.compile(
             "(?i)(?:(?:src|href|action|poster|srcset|data)\\s*=\\s*[\"']?\\s*//)|(?:url\\(\\s*[\"']?\\s*//)|(?:@import\\s+[\"']//)|(?:(?:fetch|open|importScripts|import)\\s*\\(\\s*[\"'`]//)");
-    /** XML namespace names are names, never fetched: SVG and XHTML elements made by script need them. */
-    private static final List<String> NAMESPACES = List.of("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink");
+    /**
+     * Names that are never fetched: XML namespace names (SVG and XHTML elements made by script need them), and the
+     * xAPI and cmi5 vocabularies' IRIs that name verbs, categories and extensions in the statements cmi5 sends.
+     */
+    private static final List<String> NAMESPACES = List.of("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml",
+            "http://www.w3.org/1999/xlink", "https://w3id.org/xapi/cmi5/", "http://adlnet.gov/expapi/");
 
     /**
      * Each place in an html, css or js file of the zip that names an absolute address (http:, https:, ftp:, ws:) or a

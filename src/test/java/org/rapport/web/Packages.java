@@ -1,36 +1,41 @@
 package org.rapport.web;
 
-import com.google.gson.Gson;
-import org.rapport.format.DialogueReader;
-import org.rapport.format.json.JsonText;
+import org.rapport.cli.RapportCli;
 
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-/** Lays a package out on the test site as the packager writes it: player/, content/package.js, catalog and dialogue. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Makes a real package with {@code rapport package} and serves its unzipped files on the test site under a root. */
 final class Packages {
+    static final String BASE = "https://learning.example.org/rapport/";
+
     private Packages() {
     }
 
+    static Path make(String standard, Double mastery, String mode, Path dialogue) throws Exception {
+        Path zip = Files.createTempDirectory("rapport-pkg").resolve("package.zip");
+        List<String> args = new ArrayList<>(List.of("package", dialogue.toString(), "--as", standard, "-o", zip.toString(),
+                "--mode", mode, "--base", BASE));
+        if (mastery != null) args.addAll(List.of("--mastery", String.valueOf(mastery)));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = RapportCli.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, "rapport package: " + out + err);
+        return zip;
+    }
+
     static void serve(Site site, String root, String standard, Double mastery, String mode, Path dialogue) throws Exception {
-        String files = new String(EngineParityTest.resource("/org/rapport/web/player/files.txt"), StandardCharsets.UTF_8);
-        for (String f : files.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            site.put(root + "player/" + f, EngineParityTest.resource("/org/rapport/web/player/" + f));
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(make(standard, mastery, mode, dialogue)))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.isDirectory()) site.put(root + e.getName(), in.readAllBytes());
+            }
         }
-        String text = Files.readString(dialogue);
-        String id = new DialogueReader().read(dialogue).dialogue().id();
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("standard", standard);
-        pkg.put("mastery", mastery);
-        pkg.put("mode", mode);
-        pkg.put("base", "https://learning.example.org/rapport/");
-        pkg.put("dialogues", Map.of(id, "title"));
-        site.put(root + "content/package.js", "window.RAPPORT_PACKAGE = " + new Gson().toJson(pkg) + ";\n");
-        String catalog = new String(EngineParityTest.resource("/org/rapport/catalog/techniques.json"), StandardCharsets.UTF_8);
-        site.put(root + "content/catalog.js", "window.RAPPORT_CATALOG = " + JsonText.write(catalog) + ";\n");
-        site.put(root + "content/dialogues/" + id + ".js", "window.RAPPORT_DIALOGUE = " + JsonText.write(text) + ";\n");
     }
 }
