@@ -36,7 +36,16 @@ var Harness = (function () {
   function api() { return standard === "scorm12" ? window.API : window.API_1484_11; }
   function get(el) { return standard === "scorm12" ? window.API.LMSGetValue(el) : window.API_1484_11.GetValue(el); }
   function doc() { return frame.contentDocument; }
-  function visible(id) { var e = doc().getElementById(id); return e && !e.hidden; }
+  /** On screen as the trainee sees it: not hidden, and not drawn away by the style sheet. */
+  function visible(id) {
+    var e = doc().getElementById(id);
+    return !!e && !e.hidden && frame.contentWindow.getComputedStyle(e).display !== "none";
+  }
+  /** Fails the run when the page shows something the trainee should not see now. */
+  function shownWrongly(id) {
+    var e = doc().getElementById(id);
+    return !!e && e.hidden && frame.contentWindow.getComputedStyle(e).display !== "none";
+  }
   function wait(cond, then, tries) {
     tries = tries || 0;
     if (cond()) return then();
@@ -65,6 +74,8 @@ var Harness = (function () {
       doc().getElementById("to-debrief").click();
       return wait(function () { return visible("debrief"); }, function () { setTimeout(function () { finish(""); }, 50); });
     }
+    var wrong = ["ended-box", "continue-box", "replies-box", "debrief", "prebrief"].filter(shownWrongly);
+    if (wrong.length) return report("hidden but drawn: " + wrong.join(", "));
     if (visible("continue-box")) { doc().getElementById("continue").click(); return wait(function () { return true; }, step); }
     if (visible("replies-box")) {
       if (opts.leaveAfter && replies === opts.leaveAfter && !result.left) return leave();

@@ -92,7 +92,7 @@
     $("start").textContent = resumed ? "Go on with the conversation" : "Start the conversation";
     show("loading", false);
     show("prebrief", true);
-    $("start").focus();
+    $("start").focus({ preventScroll: true });
   }
 
   /* ---------- conversation ---------- */
