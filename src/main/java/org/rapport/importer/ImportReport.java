@@ -59,7 +59,7 @@ public final class ImportReport {
     /** The diagnostics in the source's order (by line and column), and a last line if some were cut. */
     public List<Diagnostic> diagnostics() {
         List<Diagnostic> all = new ArrayList<>(diagnostics);
-        all.sort(Diagnostic.ORDER);
+        all.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)); // stable: same place, found order
         if (dropped == 0) return List.copyOf(all);
         all.add(new Diagnostic(file, 0, 0, Severity.WARNING, "RAP129", dropped + " more warnings were not listed (the report keeps "
                 + MAX + ").", null));

@@ -182,9 +182,10 @@ final class InkImporter {
                 return null;
             }
             String knot = knot(stop.path());
-            String id = ids.unique(knot);
-            idByKey.put(k, id);
             Convention.Tags tags = convention.read(stop.tags());
+            // an ending is named by its title tag when it has one (the runtime's path still points at the last choice)
+            String id = ids.unique(stop.choices().isEmpty() && tags.title != null ? tags.title : knot);
+            idByKey.put(k, id);
             for (String problem : tags.problems) report.warn("RAP119", pathOf(stop), problem + ".");
             Scenario.Node n = new Scenario.Node();
             n.say = stop.text().isEmpty() ? null : stop.text();
@@ -193,7 +194,7 @@ final class InkImporter {
             s.nodes.put(id, n);
             if (stop.choices().isEmpty()) {
                 n.outcome = tags.outcome;
-                n.endingTitle = tags.title != null ? tags.title : (knot.equals("start") ? null : knot);
+                n.endingTitle = tags.title;
                 n.endingSummary = tags.summary;
                 return id;
             }
@@ -231,6 +232,7 @@ final class InkImporter {
                 StringBuilder text = new StringBuilder();
                 List<String> tags = new ArrayList<>();
                 int lines = 0;
+                String lastPath = null;
                 while (story.canContinue()) {
                     story.continueAsync(100);
                     while (!story.asyncContinueComplete()) {
@@ -245,6 +247,8 @@ final class InkImporter {
                         if (!text.isEmpty()) text.append(' ');
                         text.append(line.strip());
                     }
+                    String here = story.getState().previousPathString();
+                    if (here != null) lastPath = here;
                     List<String> t = story.getCurrentTags();
                     if (t != null) tags.addAll(t);
                     if (++lines > MAX_LINES || text.length() > 100_000) {
@@ -253,7 +257,7 @@ final class InkImporter {
                     }
                 }
                 List<Choice> choices = new ArrayList<>(story.getCurrentChoices());
-                String path = story.getState().previousPathString();
+                String path = choices.isEmpty() && lastPath != null ? lastPath : story.getState().previousPathString();
                 String saved = choices.isEmpty() ? null : story.getState().toJson();
                 return new Stop(text.toString(), List.copyOf(new LinkedHashSet<>(tags)), choices, path == null ? from : path, saved, null);
             } catch (Exception | StackOverflowError e) {
