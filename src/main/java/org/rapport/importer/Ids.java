@@ -20,7 +20,7 @@ final class Ids {
                 if (hyphen && !sb.isEmpty()) sb.append('-');
                 sb.append(c);
                 hyphen = false;
-            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            } else if (c != '\'' && c != '\u2019' && Character.getType(c) != Character.NON_SPACING_MARK) {
                 hyphen = true;
             }
         }

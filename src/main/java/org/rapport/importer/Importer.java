@@ -150,25 +150,21 @@ public final class Importer {
         }
     }
 
+    /** The index of the first byte that is not part of a well-formed UTF-8 character. */
     private static int firstBadByte(byte[] bytes) {
         var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int lo = 0;
-        int hi = bytes.length;
-        // the longest valid prefix, by bisection over prefixes ending on a character boundary
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            try {
-                dec.reset();
-                var out = java.nio.CharBuffer.allocate(mid * 2 + 2);
-                var res = dec.decode(ByteBuffer.wrap(bytes, 0, mid), out, false);
-                if (res.isError()) hi = mid - 1;
-                else lo = mid;
-            } catch (RuntimeException e) {
-                hi = mid - 1;
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            var res = dec.decode(in, out, true);
+            if (res.isError()) return Math.min(in.position(), bytes.length - 1);
+            if (res.isOverflow()) {
+                out.clear();
+                continue;
             }
+            return Math.max(0, bytes.length - 1);
         }
-        return Math.min(lo, bytes.length - 1);
     }
 
     private ImportResult result(ImportReport report, String kind, Scenario s) {
