@@ -29,7 +29,7 @@ final class InkImporter {
     static final int MAX_NODES = 500;
     static final int MAX_REPLIES = 5000;
     static final int MAX_LINES = 2000;
-    static final long BUDGET_MILLIS = 10_000;
+    static final long BUDGET_MILLIS = 5_000;
 
     private InkImporter() {
     }
