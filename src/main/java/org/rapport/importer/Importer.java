@@ -69,7 +69,7 @@ public final class Importer {
                 }
                 case "yarn" -> {
                     report.error("RAP100", 1, 1, "Yarn Spinner files are not imported yet; Rapport imports Twine, H5P Branching "
-                            + "Scenario and compiled ink (docs/import.md).");
+                            + "Scenario and compiled ink.");
                     yield null;
                 }
                 default -> text(name, bytes, kind, report);
