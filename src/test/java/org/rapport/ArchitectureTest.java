@@ -24,7 +24,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverTouchesJavaFx = noClasses().that().resideOutsideOfPackage("org.rapport.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store, importer and cli are plain Java");
+            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store, lms, importer and cli are plain Java");
 
     /** The importer is core code, and it reads other people's files: it never opens a connection or starts a process. */
     @ArchTest
@@ -33,6 +33,12 @@ class ArchitectureTest {
             .orShould().callMethod(Runtime.class, "exec", String.class)
             .orShould().callConstructor(ProcessBuilder.class, String[].class)
             .because("imports are core (no JavaFX) and hostile-file safe: no network, nothing executed (docs/import.md)");
+
+    /** The LMS packager is core: the command line and the app make packages the same way. */
+    @ArchTest
+    static final ArchRule theLmsPackagerIsCore = noClasses().that().resideInAPackage("org.rapport.lms..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rapport.ui..", "org.rapport.cli..", "javafx..")
+            .because("org.rapport.lms is plain Java that the command line and the app both use");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackages("org.rapport.cli..", "org.rapport")

@@ -1,8 +1,5 @@
 package org.rapport.catalog;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -72,22 +69,19 @@ public final class Catalog {
     }
 
     static Catalog read(Reader reader) {
-        CatalogFile dto;
         try {
-            dto = new Gson().fromJson(reader, CatalogFile.class);
-        } catch (JsonParseException e) {
-            throw new IllegalStateException("The technique catalog cannot be read: " + e.getMessage(), e);
+            StringBuilder text = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = reader.read(buf)) > 0; ) text.append(buf, 0, n);
+            return read(text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (dto == null || dto.techniques() == null || dto.pitfalls() == null) {
-            throw new IllegalStateException("The technique catalog is empty or incomplete.");
-        }
-        return new Catalog(dto.techniques(), dto.pitfalls(), dto.swaps() == null ? List.of() : dto.swaps(),
-                dto.cueWords() == null ? Map.of() : dto.cueWords());
     }
 
-    /** The catalog file as written (Gson does not read local records, so this one is nested). */
-    private record CatalogFile(int format, List<Technique> techniques, List<Pitfall> pitfalls, List<Swap> swaps,
-                               Map<String, List<String>> cueWords) {
+    /** Reads a catalog file's text (the bundled one, or the part of it a package for a learning system carries). */
+    public static Catalog read(String json) {
+        return CatalogReader.read(json);
     }
 
     public List<Technique> techniques() {

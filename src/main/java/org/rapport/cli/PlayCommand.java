@@ -99,7 +99,7 @@ final class PlayCommand implements Callable<Integer> {
         Debrief debrief = Debrief.of(d, p.transcript(), catalog);
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
-                    .toJson(DebriefJson.of(d, p.transcript(), debrief, catalog)));
+                    .toJson(org.rapport.engine.DebriefTree.of(d, p.transcript(), debrief, catalog)));
         } else {
             out.print(DebriefText.of(d, debrief, catalog));
         }

@@ -9,7 +9,6 @@ import org.rapport.model.Node;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * One trainee walking one dialogue. A state machine: {@link #choose} takes a reply and returns a record of what
@@ -18,7 +17,7 @@ import java.util.SplittableRandom;
  */
 public final class Playthrough {
     private final Dialogue dialogue;
-    private final SplittableRandom shuffle;
+    private final SeededOrder shuffle;
     private Transcript transcript;
     private Node current;
     private int mood;
@@ -26,8 +25,8 @@ public final class Playthrough {
 
     private Playthrough(Dialogue dialogue, String startNode, int startMood, long seed) {
         this.dialogue = dialogue;
-        // SplittableRandom mixes its seed; java.util.Random gives the same first coin for seeds 0, 1, 2, ...
-        this.shuffle = new SplittableRandom(seed);
+        // SplittableRandom's sequence (it mixes its seed; java.util.Random gives the same first coin for seeds 0, 1, 2, ...)
+        this.shuffle = new SeededOrder(seed);
         Node start = dialogue.node(startNode);
         if (start == null) throw new IllegalArgumentException("No node \"" + startNode + "\" in " + dialogue.id());
         this.mood = Mood.clamp(startMood);
@@ -138,5 +137,25 @@ public final class Playthrough {
         transcript = transcript.with(d, next instanceof EndingNode ? next.id() : null);
         enter(next);
         return new StepResult(d, choice, next, ended());
+    }
+
+    /**
+     * About how many decisions this conversation takes: those made so far plus the number on the path of best replies
+     * from where play stands (paths differ, so screens say "about").
+     */
+    public int expectedDecisions() {
+        int done = transcript.decisions().size();
+        Node n = current;
+        int m = mood;
+        int more = 0;
+        for (int guard = 0; n instanceof CustomerNode c && guard < 500; guard++) {
+            Choice best = c.choices().get(0);
+            for (Choice ch : c.choices()) if (ch.grade().points() > best.grade().points()) best = ch;
+            m = Mood.clamp(m + best.mood());
+            String next = best.nextFor(m);
+            n = next == null ? null : dialogue.node(next);
+            more++;
+        }
+        return done + more;
     }
 }

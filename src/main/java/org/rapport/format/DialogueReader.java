@@ -79,6 +79,18 @@ public final class DialogueReader {
             return failed(name, hash, new Diagnostic(name, p.line(), p.column(), Severity.ERROR, "RAP003",
                     "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.", null));
         }
+        return parse(name, text, hash);
+    }
+
+    /**
+     * Reads text already decoded (the web player gets the file as a JavaScript string); the result has no content
+     * hash.
+     */
+    public ReadResult readText(String name, String text) {
+        return parse(name, text, null);
+    }
+
+    private static ReadResult parse(String name, String text, String hash) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         JsonValue root;
         try {

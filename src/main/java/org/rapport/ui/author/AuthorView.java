@@ -190,7 +190,11 @@ public final class AuthorView extends BorderPane {
         for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, spacer, status);
+        Button lms = org.rapport.ui.lms.PackageDialog.button(vm.packaging(), vm::packageSelection, "author-package");
+        lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of this dialogue, for your learning management system");
+        Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "author-package-status");
+        packaged.setMinWidth(0);
+        HBox bar = new HBox(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms, spacer, packaged, status);
         bar.getStyleClass().add("author-toolbar");
         return bar;
     }

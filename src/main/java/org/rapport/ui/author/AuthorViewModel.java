@@ -116,6 +116,22 @@ public final class AuthorViewModel {
 
     // == properties ==
 
+    /** "Package for LMS…": its choices, its work and the line that says how it went. */
+    public org.rapport.ui.lms.PackageViewModel packaging() {
+        if (packaging == null) packaging = new org.rapport.ui.lms.PackageViewModel(ctx.catalog());
+        return packaging;
+    }
+
+    private org.rapport.ui.lms.PackageViewModel packaging;
+
+    /** What "Package for LMS…" packages: the dialogue file shown; nothing while there is none or it has errors. */
+    public org.rapport.ui.lms.PackageDialog.Selection packageSelection() {
+        Path file = currentFile.get();
+        Dialogue d = dialogue();
+        if (file == null || d == null) return null;
+        return new org.rapport.ui.lms.PackageDialog.Selection(List.of(file), d.id());
+    }
+
     public Catalog catalog() {
         return ctx.catalog();
     }

@@ -86,7 +86,7 @@ public final class ConversationViewModel {
             ownWordsLine(d.answer(), n);
             lines.add(new Line(Line.Kind.TRAINEE, n.choices().get(d.chosen()).say(), null, n.choices().get(d.chosen()), null, null));
         }
-        this.expectedDecisions = expectedDecisions(dialogue, playthrough);
+        this.expectedDecisions = playthrough.expectedDecisions();
         // Who the customer is and the pre-brief open every transcript, so the trainee can look back at them.
         lines.add(0, new Line(Line.Kind.PREBRIEF, dialogue.summary(), null, null, null, null));
         boolean atTheStart = playthrough.transcript().decisions().isEmpty() && playthrough.current().id().equals(dialogue.start());
@@ -98,25 +98,6 @@ public final class ConversationViewModel {
             arrive(playthrough.current());
         }
         decisionNumber.set(playthrough.transcript().decisions().size() + 1);
-    }
-
-    /**
-     * About how many decisions a conversation takes: the number on the path of best replies from where play stands
-     * (paths differ, so the header says "about").
-     */
-    private static int expectedDecisions(Dialogue d, Playthrough from) {
-        int done = from.transcript().decisions().size();
-        Node n = from.current();
-        int mood = from.mood();
-        int more = 0;
-        for (int guard = 0; n instanceof CustomerNode c && guard < 500; guard++) {
-            Choice best = c.choices().stream().max(java.util.Comparator.comparingInt(ch -> ch.grade().points())).orElseThrow();
-            mood = org.rapport.model.Mood.clamp(mood + best.mood());
-            String next = best.nextFor(mood);
-            n = next == null ? null : d.node(next);
-            more++;
-        }
-        return done + more;
     }
 
     // == properties ==

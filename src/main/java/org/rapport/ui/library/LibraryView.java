@@ -175,14 +175,18 @@ public final class LibraryView extends BorderPane {
         drill.setAccessibleText("Drill my weak spots: ten single decisions for the steps where your replies have been weakest");
         Region titleGap = new Region();
         HBox.setHgrow(titleGap, Priority.ALWAYS);
-        HBox titleRow = new HBox(12, title, spinner, status, titleGap, drill);
+        Button lms = org.rapport.ui.lms.PackageDialog.button(vm.packaging(), vm::packageSelection, "library-package");
+        lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of the conversations shown, for your learning management system");
+        HBox titleRow = new HBox(12, title, spinner, status, titleGap, lms, drill);
         titleRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         titleRow.setPadding(new Insets(14, 16, 0, 16));
         VBox suggestionBox = new VBox();
         suggestionBox.setPadding(new Insets(0, 16, 0, 16));
         vm.suggestionProperty().addListener((o, a, b) -> showSuggestion(suggestionBox, b));
         showSuggestion(suggestionBox, vm.suggestionProperty().get());
-        return new VBox(titleRow, suggestionBox, filters);
+        Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "library-package-status");
+        VBox.setMargin(packaged, new Insets(0, 16, 0, 16));
+        return new VBox(titleRow, packaged, suggestionBox, filters);
     }
 
     private void showSuggestion(VBox box, LibraryViewModel.Suggestion s) {

@@ -40,6 +40,7 @@ public final class LibraryViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Suggestion> suggestion = new SimpleObjectProperty<>();
+    private final org.rapport.ui.lms.PackageViewModel packaging;
 
     /** The dialogue to practise next and the weak steps it works on. */
     public record Suggestion(Dialogue dialogue, List<String> weakSteps) {
@@ -47,6 +48,7 @@ public final class LibraryViewModel {
 
     public LibraryViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.packaging = new org.rapport.ui.lms.PackageViewModel(ctx.catalog());
         search.addListener((o, a, b) -> refilter());
         difficulty.addListener((o, a, b) -> refilter());
         technique.addListener((o, a, b) -> refilter());
@@ -118,6 +120,18 @@ public final class LibraryViewModel {
 
     public AppContext context() {
         return ctx;
+    }
+
+    /** "Package for LMS…": its choices, its work and the line that says how it went. */
+    public org.rapport.ui.lms.PackageViewModel packaging() {
+        return packaging;
+    }
+
+    /** What "Package for LMS…" packages: every playable dialogue the filters show, in the order shown. */
+    public org.rapport.ui.lms.PackageDialog.Selection packageSelection() {
+        List<Validated> shown = visible.stream().filter(Validated::playable).toList();
+        return new org.rapport.ui.lms.PackageDialog.Selection(shown.stream().map(v -> java.nio.file.Path.of(v.file())).toList(),
+                shown.isEmpty() ? null : shown.get(0).dialogue().id());
     }
 
     // == commands ==

@@ -1,10 +1,7 @@
-package org.rapport.cli;
+package org.rapport.engine;
 
 import org.rapport.catalog.Catalog;
-import org.rapport.engine.Debrief;
 import org.rapport.engine.Debrief.DecisionReview;
-import org.rapport.engine.Decision;
-import org.rapport.engine.Transcript;
 import org.rapport.model.Choice;
 import org.rapport.model.Dialogue;
 
@@ -13,14 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The transcript and debrief as a JSON-ready tree: self-describing, with the text shown and not just ids. */
-final class DebriefJson {
-    private DebriefJson() {
+/**
+ * The transcript and debrief as a JSON-ready tree (maps, lists, texts, numbers): self-describing, with the text shown
+ * and not just ids. {@code play --json} prints it, and the web player in a learning-system package builds the very
+ * same tree from the same engine, so the two can be compared field for field.
+ */
+public final class DebriefTree {
+    private DebriefTree() {
     }
 
-    static Map<String, Object> of(Dialogue d, Transcript t, Debrief debrief, Catalog catalog) {
+    public static Map<String, Object> of(Dialogue d, Transcript t, Debrief debrief, Catalog catalog) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("dialogue", Map.of("id", d.id(), "title", d.title()));
+        root.put("dialogue", pair("id", d.id(), "title", d.title()));
         root.put("startMood", t.startMood());
         List<Map<String, Object>> decisions = new ArrayList<>();
         for (int i = 0; i < debrief.decisions().size(); i++) {
@@ -68,8 +69,16 @@ final class DebriefJson {
         score.put("techniques", techs);
         root.put("score", score);
         root.put("moodCurve", debrief.moodCurve());
-        root.put("missedSteps", debrief.missedSteps().stream().map(id -> Map.of("id", id, "name", catalog.displayName(id))).toList());
+        root.put("missedSteps", debrief.missedSteps().stream().map(id -> pair("id", id, "name", catalog.displayName(id))).toList());
         return root;
+    }
+
+    /** Two keys in this order (Map.of has no order, and the printed JSON should not change between runs). */
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     private static Map<String, Object> choice(Choice c) {
