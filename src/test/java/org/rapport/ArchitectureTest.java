@@ -24,7 +24,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverTouchesJavaFx = noClasses().that().resideOutsideOfPackage("org.rapport.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
-            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store, lms and cli are plain Java");
+            .because("only org.rapport.ui may use JavaFX; the model, format, catalog, coach, engine, store, lms, importer and cli are plain Java");
+
+    /** The importer is core code, and it reads other people's files: it never opens a connection or starts a process. */
+    @ArchTest
+    static final ArchRule importerIsPlainOfflineJava = noClasses().that().resideInAPackage("org.rapport.importer..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "java.net..", "java.net.http..")
+            .orShould().callMethod(Runtime.class, "exec", String.class)
+            .orShould().callConstructor(ProcessBuilder.class, String[].class)
+            .because("imports are core (no JavaFX) and hostile-file safe: no network, nothing executed (docs/import.md)");
 
     /** The LMS packager is core: the command line and the app make packages the same way. */
     @ArchTest

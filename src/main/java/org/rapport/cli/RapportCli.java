@@ -20,7 +20,7 @@ import java.util.List;
                 "Exit codes: 0 ok, 1 problems found (each command says which), 2 bad usage or an unknown command, "
                         + "3 no desktop to show the app's window on."},
         subcommands = {ValidateCommand.class, PlayCommand.class, CoverageCommand.class, PathsCommand.class, CuesCommand.class, CoachCommand.class, GraphCommand.class,
-                NewCommand.class, GuideCommand.class, ClassReportCommand.class, DbCommand.class, FormatCommand.class, PackageCommand.class, CommandLine.HelpCommand.class})
+                NewCommand.class, GuideCommand.class, ClassReportCommand.class, DbCommand.class, FormatCommand.class, PackageCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class RapportCli {
     /** Runs a command and returns its exit code (0 ok, 1 problems found, 2 bad usage or an unknown command). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
