@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         description = {"Make one zip a learning management system accepts: SCORM 1.2, SCORM 2004 4th edition or cmi5, with one SCO/AU per "
                 + "dialogue and a web player that runs Rapport's own engine, loading nothing from outside the zip.",
                 "Every dialogue must validate with no error; two files with one id are refused. Nothing is written when anything is wrong.",
-                "docs/lms.md explains how to upload the zip and what the gradebook shows.",
+                "The guide docs/lms.md explains how to upload the zip and what the gradebook shows.",
                 "Exit code: 0 written, 1 a dialogue has errors (or the zip could not be made), 2 bad usage."})
 final class PackageCommand implements Callable<Integer> {
     @Spec
@@ -31,7 +31,7 @@ final class PackageCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_FOLDER", arity = "1..*", description = "Dialogue files, or folders of them (every dialogue file in each).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--as", paramLabel = "STANDARD", required = true, description = "scorm12, scorm2004 or cmi5.")
+    @Option(names = "--as", paramLabel = "STANDARD", required = true, description = "The standard: scorm12, scorm2004 or cmi5.")
     String standard;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.zip",
@@ -43,7 +43,7 @@ final class PackageCommand implements Callable<Integer> {
     Double mastery;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "practice",
-            description = "practice (feedback after every reply, the default) or assessment (feedback only in the debrief).")
+            description = "The mode: practice (feedback after every reply, the default) or assessment (feedback only in the debrief).")
     String mode;
 
     @Option(names = "--base", paramLabel = "IRI",
