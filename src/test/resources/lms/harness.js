@@ -11,8 +11,9 @@ window.addEventListener("error", function (e) {
   if (!document.getElementById("result")) document.body.appendChild(pre);
 });
 var Harness = (function () {
-  var calls = [], standard, frame, opts, result = {}, dialogue;
+  var down = false, calls = [], standard, frame, opts, result = {}, dialogue;
   function log(name, el, val) {
+    if (down) return;
     var err = standard === "scorm12" ? window.API.LMSGetLastError() : window.API_1484_11.GetLastError();
     calls.push(name + (el ? " " + el + "=" + val : "") + " err=" + err);
   }
@@ -22,6 +23,10 @@ var Harness = (function () {
     if (standard === "scorm12") {
       window.API = new Scorm12API(settings);
       if (cmi) window.API.loadFromJSON(cmi, "cmi");
+      // A lost connection: while `down`, the LMS takes nothing in (commit fails, error 101).
+      var api12 = window.API, commit = api12.LMSCommit.bind(api12), lastError = api12.LMSGetLastError.bind(api12);
+      api12.LMSCommit = function (x) { return down ? "false" : commit(x); };
+      api12.LMSGetLastError = function () { return down ? "101" : lastError(); };
       ["LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish"].forEach(function (ev) {
         window.API.on(ev, function (el, val) { log(ev, el, val); });
       });
@@ -79,6 +84,15 @@ var Harness = (function () {
     if (visible("continue-box")) { doc().getElementById("continue").click(); return wait(function () { return true; }, step); }
     if (visible("replies-box")) {
       if (opts.leaveAfter && replies === opts.leaveAfter && !result.left) return leave();
+      if (opts.outageAt && replies === opts.outageAt) down = true;
+      if (opts.outageAt && replies === opts.outageAt + 3 && down) {
+        var st = doc().getElementById("lms-status");
+        result.statusDuringOutage = st.hidden ? "" : st.textContent;
+        result.heldDuringOutage = JSON.parse(JSON.stringify(api().cmi)).interactions;
+        down = false;
+        st.querySelector("button").click();
+        return setTimeout(function () { result.statusAfterRetry = st.textContent; step(); }, 20);
+      }
       takeReply();
       replies++;
       return setTimeout(step, 10);

@@ -118,4 +118,23 @@ class ScormPlayerTest {
         assertEquals("failed", worst.get("success").getAsString());
         assertEquals("incorrect", worst.get("firstResult").getAsString());
     }
+
+    @Test
+    void aLostConnectionIsSaidPlainlyAndNothingIsLostWhenItComesBack() throws Exception {
+        JsonObject r = play("scorm12", "{path: 'best', outageAt: 2}");
+        String during = r.get("statusDuringOutage").getAsString();
+        assertTrue(during.contains("did not take") && during.contains("kept in this page") && during.contains("Try again"),
+                "the page says what happened and what it does: " + during);
+        assertTrue(r.get("statusAfterRetry").getAsString().contains("saved in the learning system"), r.get("statusAfterRetry").getAsString());
+        noErrors(r);
+        assertEquals("passed", r.get("status").getAsString());
+        int decisions = r.get("interactions").getAsInt();
+        Dialogue d = new DialogueReader().read(FILE).dialogue();
+        Playthrough p = Playthrough.start(d, 1);
+        while (!p.ended()) {
+            CustomerNode c = (CustomerNode) p.current();
+            p.chooseIndex(c.choices().stream().max(Comparator.comparingInt(ch -> ch.grade().points())).orElseThrow().index(), 1);
+        }
+        assertEquals(p.transcript().decisions().size(), decisions, "every decision reached the LMS, those made during the outage too");
+    }
 }
