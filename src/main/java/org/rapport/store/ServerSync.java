@@ -112,13 +112,36 @@ public final class ServerSync implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 waiting = status.waiting();
             }
-            publish(new Status(waiting, "the server could not be reached; trying again", status.lastSuccess()));
+            publish(new Status(waiting, problemOf(e), status.lastSuccess()));
             waitMillis = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(5, failures - 1)) * 1000L;
         }
         synchronized (this) {
             if (!thread.isShutdown()) next = thread.schedule(this::pass, waitMillis, TimeUnit.MILLISECONDS);
         }
         return status;
+    }
+
+    /**
+     * Why the server did not take the replies, in the trainee's words: the replies stay on the laptop in every case,
+     * and the outbox tries again.
+     */
+    static String problemOf(Exception e) {
+        String state = null;
+        for (Throwable t = e; t != null && state == null; t = t.getCause()) {
+            if (t instanceof SQLException q) state = q.getSQLState();
+        }
+        if (state == null) return "the server could not be reached; trying again";
+        return switch (state) {
+            // undefined table or schema: the database exists, Rapport's tables do not (yet)
+            case "42P01", "3F000" -> "the department's database is not set up for Rapport yet (your administrator runs"
+                    + " \"rapport db init\" once); trying again";
+            case "28P01", "28000" -> "the server refused this laptop's login; ask your administrator to check it";
+            case "42501" -> "this login may not save on the server; ask your administrator to check its rights";
+            case "53300", "57P03" -> "the server is busy; trying again";
+            default -> state.startsWith("08") || state.startsWith("57")
+                    ? "the server could not be reached; trying again"
+                    : "the server did not take the replies (" + state + "); trying again";
+        };
     }
 
     private void publish(Status s) {

@@ -207,6 +207,67 @@ class ServerSyncTest {
     }
 
     @Test
+    void twoHundredAppsStartedAtOnceOnAnEmptyDatabaseAllOpenAndTheirRepliesArriveOnceItIsSetUp() throws Exception {
+        // A database with nothing of Rapport's in it: the administrator has not run "rapport db init" yet.
+        String empty = "e_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + empty);
+        }
+        String emptyUrl = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + empty;
+        try {
+            int apps = 200;
+            List<ServerSync> syncs = new CopyOnWriteArrayList<>();
+            List<Throwable> failed = new CopyOnWriteArrayList<>();
+            ExecutorService start = Executors.newFixedThreadPool(apps); // all at the same moment
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < apps; i++) {
+                int k = i;
+                done.add(start.submit(() -> {
+                    try {
+                        go.await();
+                        Laptop l = new Laptop(dir.resolve("first" + k), "First " + k);
+                        synchronized (closing) {
+                            closing.add(0, l.store);
+                        }
+                        ServerSync s = new ServerSync(l.store, emptyUrl, null, null);
+                        synchronized (closing) {
+                            closing.add(0, s);
+                        }
+                        syncs.add(s);
+                        l.play(s); // the app opened: every reply is saved on the laptop, whatever the server says
+                    } catch (Throwable t) {
+                        failed.add(t);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) f.get();
+            start.shutdown();
+            assertEquals(List.of(), failed, "every app opened and saved its replies on the laptop");
+            assertEquals(apps, syncs.size());
+            waitUntil(20, () -> syncs.stream().allMatch(s -> s.status().problem() != null));
+            for (ServerSync s : syncs) {
+                assertTrue(s.status().waiting() > 0, "nothing could reach the empty database");
+                assertTrue(s.status().describe().contains("not set up for Rapport yet") || s.status().describe().contains("busy"),
+                        "the trainee is told why: " + s.status().describe());
+            }
+            assertTrue(syncs.stream().anyMatch(s -> s.status().describe().contains("rapport db init")), "the usual reason names the fix");
+
+            Store.initShared(emptyUrl, null, null); // the administrator sets the server up
+            waitUntil(90, () -> syncs.stream().allMatch(s -> s.status().allSent()));
+            assertEquals(apps, syncs.stream().filter(s -> s.status().allSent()).count(), "every app's replies reached the server");
+            assertEquals(apps, count(emptyUrl, "SELECT COUNT(*) FROM attempt WHERE finished > 0"));
+            assertEquals(apps * 2L, count(emptyUrl, "SELECT COUNT(*) FROM decision"), "each reply once");
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + empty + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void anAbandonedAttemptIsThrownAwayOnTheServerTooAndAnAppNeverChangesTheSchema() throws Exception {
         Laptop l = new Laptop(dir.resolve("one"), "Solo");
         closes(l.store);
