@@ -58,7 +58,6 @@ import org.rapport.ui.debrief.DebriefView;
 
 import java.io.File;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -194,7 +193,10 @@ public final class AuthorView extends BorderPane {
         lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of this dialogue, for your learning management system");
         Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "author-package-status");
         packaged.setMinWidth(0);
-        HBox bar = new HBox(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms, spacer, packaged, status);
+        Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-import");
+        Label imported = org.rapport.ui.importer.ImportDialog.status(vm.importing(), "author-import-status");
+        HBox bar = new HBox(openFile, openFolder, create, importing, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms, spacer,
+                imported, packaged, status);
         bar.getStyleClass().add("author-toolbar");
         return bar;
     }
@@ -270,10 +272,7 @@ public final class AuthorView extends BorderPane {
     }
 
     private java.util.Optional<File> folderHint() {
-        Path t = vm.targetProperty().get();
-        if (t == null) t = Path.of("dialogues").toAbsolutePath();
-        Path folder = Files.isDirectory(t) ? t : t.getParent();
-        return folder != null && Files.isDirectory(folder) ? java.util.Optional.of(folder.toFile()) : java.util.Optional.empty();
+        return java.util.Optional.ofNullable(vm.folder()).map(Path::toFile);
     }
 
     private void createEmptyState() {
@@ -290,7 +289,13 @@ public final class AuthorView extends BorderPane {
         Button create = new Button("New dialogue…", new FontIcon("mdi2f-file-plus-outline"));
         create.getStyleClass().add("accent");
         create.setOnAction(e -> chooseNewFile());
-        empty.getChildren().setAll(title, text, new HBox(10, create, open, folder));
+        Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-empty-import");
+        Label other = new Label("Already have scenarios in Twine, H5P Branching Scenario or ink? Import one: its structure and words "
+                + "become a draft, and the Problems list says what is left to fill in.");
+        other.setWrapText(true);
+        other.setMaxWidth(640);
+        empty.getChildren().setAll(title, text, new HBox(10, create, open, folder), other, importing,
+                org.rapport.ui.importer.ImportDialog.status(vm.importing(), "author-empty-import-status"));
         empty.getStyleClass().add("author-empty");
     }
 

@@ -132,6 +132,24 @@ public final class AuthorViewModel {
         return new org.rapport.ui.lms.PackageDialog.Selection(List.of(file), d.id());
     }
 
+    /** "Import…": a scenario from Twine, H5P or ink, saved as a draft in the author's folder and opened here. */
+    public org.rapport.ui.importer.ImportViewModel importing() {
+        if (importing == null) {
+            importing = new org.rapport.ui.importer.ImportViewModel(ctx.catalog(), ctx.validator(), this::folder, this::openWithin);
+        }
+        return importing;
+    }
+
+    private org.rapport.ui.importer.ImportViewModel importing;
+
+    /** The folder the author works in: the folder open, else the open file's, else {@code dialogues/} (null when there is none). */
+    public Path folder() {
+        Path t = target.get();
+        if (t == null) t = Path.of("dialogues").toAbsolutePath();
+        Path folder = Files.isDirectory(t) ? t : t.getParent();
+        return folder != null && Files.isDirectory(folder) ? folder : null;
+    }
+
     public Catalog catalog() {
         return ctx.catalog();
     }
@@ -475,21 +493,31 @@ public final class AuthorViewModel {
         UiExecutor.background(() -> DialogueTemplate.write(abs, id, DialogueTemplate.titleFromId(id)), schema -> {
             lastCreated.set(abs);
             notice.set(null);
-            Path t = target.get();
-            if (t != null && Files.isDirectory(t) && t.equals(abs.getParent())) {
-                if (!files.contains(abs)) {
-                    List<Path> now = new ArrayList<>(files);
-                    now.add(abs);
-                    now.sort(java.util.Comparator.comparing(x -> x.getFileName().toString()));
-                    files.setAll(now);
-                }
-                currentFile.set(abs);
-            } else {
-                open(abs);
-            }
+            openWithin(abs);
         }, e -> notice.set(e instanceof FileAlreadyExistsException
                 ? abs.getFileName() + " already exists; a new dialogue never replaces a file. Choose another name."
                 : "Could not create " + abs + ": " + e.getMessage()));
+    }
+
+    /**
+     * Shows a file just written (a new dialogue, an imported draft): within the folder already open when it is there,
+     * else opens it on its own, as "Open file…" does.
+     */
+    public void openWithin(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path t = target.get();
+        if (t != null && Files.isDirectory(t) && t.equals(abs.getParent())) {
+            if (!files.contains(abs)) {
+                List<Path> now = new ArrayList<>(files);
+                now.add(abs);
+                now.sort(java.util.Comparator.comparing(x -> x.getFileName().toString()));
+                files.setAll(now);
+            }
+            if (abs.equals(currentFile.get())) load(abs);
+            else currentFile.set(abs);
+        } else {
+            open(abs);
+        }
     }
 
     /** The last file created with {@link #createNew}. */
