@@ -186,9 +186,12 @@ public final class AuthorView extends BorderPane {
         status.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find)) {
+        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, reload, zoomOut, zoomIn, fit, vertical)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // The file list and the find field give way when the toolbar is short of room (1280 pixels with a folder open).
+        fileBox.setMinWidth(130);
+        find.setMinWidth(110);
         Button lms = org.rapport.ui.lms.PackageDialog.button(vm.packaging(), vm::packageSelection, "author-package");
         lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of this dialogue, for your learning management system");
         Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "author-package-status");

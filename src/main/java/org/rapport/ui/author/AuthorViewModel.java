@@ -95,6 +95,7 @@ public final class AuthorViewModel {
     public AuthorViewModel(AppContext ctx) {
         this.ctx = ctx;
         currentFile.addListener((o, a, b) -> {
+            if (replacingFiles) return;
             if (b != null && !b.equals(a)) {
                 selectedNode.set(null);
                 selectedDiagnostic.set(null);
@@ -305,6 +306,25 @@ public final class AuthorViewModel {
         }
     }
 
+    private boolean replacingFiles;
+
+    /**
+     * Shows another list of the folder's files and keeps the file on screen. The file list's combo box clears its
+     * value when its items are replaced, which would leave no current file (a draft saved into the folder was then
+     * no longer followed); the file on screen is put back without reading it again.
+     */
+    private void setFiles(List<Path> now) {
+        if (files.equals(now)) return;
+        Path keep = currentFile.get();
+        replacingFiles = true;
+        try {
+            files.setAll(now);
+            if (keep != null && now.contains(keep)) currentFile.set(keep);
+        } finally {
+            replacingFiles = false;
+        }
+    }
+
     private void onChanged(Set<Path> changed) {
         Path current = currentFile.get();
         if (followFileList && target.get() != null) {
@@ -312,7 +332,7 @@ public final class AuthorViewModel {
                 List<Path> now = DialogueLibrary.dialogueFiles(target.get());
                 List<Path> appeared = new ArrayList<>(now);
                 appeared.removeAll(files);
-                files.setAll(now);
+                setFiles(now);
                 if (current != null && !Files.exists(current) && appeared.size() == 1) {
                     // Renamed: follow the file to its new name.
                     currentFile.set(appeared.get(0));
@@ -511,7 +531,7 @@ public final class AuthorViewModel {
                 List<Path> now = new ArrayList<>(files);
                 now.add(abs);
                 now.sort(java.util.Comparator.comparing(x -> x.getFileName().toString()));
-                files.setAll(now);
+                setFiles(now);
             }
             if (abs.equals(currentFile.get())) load(abs);
             else currentFile.set(abs);

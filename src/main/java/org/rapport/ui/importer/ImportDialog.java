@@ -130,6 +130,7 @@ public final class ImportDialog {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.initModality(Modality.NONE); // it stays open beside the author view and its problems list
+        if (owner != null && owner.getScene() != null) d.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         d.setResizable(true);
         boolean failed = vm.failedProperty().get();
         d.setTitle(failed ? "Nothing was imported" : "Import report");
@@ -164,23 +165,26 @@ public final class ImportDialog {
         return d;
     }
 
-    /** One report line: "Warning RAP113, line 12, column 5" over the message, wrapped to the list's width. */
+    /** One report line: "Warning RAP113, line 12, column 5" over the whole message, wrapped (styled as the Problems list). */
     private static final class ReportCell extends ListCell<Diagnostic> {
         private final Label head = new Label();
         private final Label text = new Label();
-        private final VBox box = new VBox(2, head, text);
+        private final VBox box = new VBox(head, text);
 
         ReportCell(ListView<Diagnostic> list) {
-            head.getStyleClass().add("author-caption");
+            getStyleClass().add("diagnostic-cell");
+            head.getStyleClass().add("diagnostic-head");
             text.setWrapText(true);
-            box.maxWidthProperty().bind(list.widthProperty().subtract(36));
-            text.maxWidthProperty().bind(list.widthProperty().subtract(36));
-            setPrefWidth(0);
+            // A list cell does not wrap its own text; a label as wide as the list does.
+            text.prefWidthProperty().bind(list.widthProperty().subtract(56));
+            text.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override
         protected void updateItem(Diagnostic d, boolean empty) {
             super.updateItem(d, empty);
+            getStyleClass().removeAll("error", "warning");
+            setText(null);
             if (empty || d == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -188,10 +192,10 @@ public final class ImportDialog {
             }
             String where = ImportViewModel.where(d);
             head.setText((d.isError() ? "Error " : "Warning ") + d.code() + (where.isEmpty() ? "" : ", " + where));
-            head.getStyleClass().removeAll("error", "warning");
-            head.getStyleClass().add(d.isError() ? "error" : "warning");
+            head.setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
             text.setText(d.message());
             setGraphic(box);
+            getStyleClass().add(d.isError() ? "error" : "warning");
             setAccessibleText(ImportViewModel.describe(d));
         }
     }

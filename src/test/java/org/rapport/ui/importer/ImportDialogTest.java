@@ -136,6 +136,30 @@ class ImportDialogTest {
     }
 
     @Test
+    void aDraftSavedInTheFolderOpenIsShownAmongItsFiles(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("dialogues"));
+        Files.copy(Path.of("dialogues/wedding-catering.json"), folder.resolve("wedding-catering.json"));
+        robot.interact(() -> vm.open(folder));
+        waitUntil(() -> vm.draftProperty().get() != null);
+        answerWith(folder);
+        robot.interact(() -> vm.importing().importFrom(Path.of("src/test/resources/import/charged-twice.twee")));
+        Path draft = folder.resolve("charged-twice-for-the-gym.json").toAbsolutePath().normalize();
+        try {
+            waitUntil(() -> draft.equals(vm.currentFileProperty().get()) && vm.draftProperty().get() != null
+                    && vm.draftProperty().get().file().equals(draft));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("current " + vm.currentFileProperty().get() + ", files " + vm.files() + ", draft "
+                    + (vm.draftProperty().get() == null ? null : vm.draftProperty().get().file()) + ", message " + vm.importing().messageProperty().get());
+        }
+        Thread.sleep(2 * org.rapport.ui.author.AuthorViewModel.quietTime().toMillis() + 500); // the folder's watcher sees the new file
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(draft, vm.currentFileProperty().get());
+        assertEquals(2, vm.files().size());
+        javafx.scene.control.ComboBox<?> files = robot.lookup("#author-files").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(draft, files.getValue());
+    }
+
+    @Test
     void aFailedImportIsShownAndOpensNothing(FxRobot robot) throws Exception {
         answerWith(dir);
         robot.interact(() -> vm.importing().importFrom(Path.of("src/test/resources/import/late-glasses.ink")));
