@@ -184,22 +184,30 @@ public final class AuthorView extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
         status.setMinWidth(0);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, reload, zoomOut, zoomIn, fit, vertical)) {
+        for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        // The file list and the find field give way when the toolbar is short of room (1280 pixels with a folder open).
-        fileBox.setMinWidth(130);
-        find.setMinWidth(110);
         Button lms = org.rapport.ui.lms.PackageDialog.button(vm.packaging(), vm::packageSelection, "author-package");
         lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of this dialogue, for your learning management system");
         Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "author-package-status");
         packaged.setMinWidth(0);
         Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-import");
         Label imported = org.rapport.ui.importer.ImportDialog.status(vm.importing(), "author-import-status");
-        HBox bar = new HBox(openFile, openFolder, create, importing, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms, spacer,
-                imported, packaged, status);
+        // The tools take a second row when one is short of room (1280 pixels with a folder open, or a larger font);
+        // the status lines on the right get what room is left.
+        FlowPane tools = new FlowPane(openFile, openFolder, create, importing, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms);
+        tools.getStyleClass().add("author-tools");
+        tools.setHgap(6);
+        tools.setVgap(6);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPrefWrapLength(4000); // its preferred width is one row
+        HBox.setHgrow(tools, Priority.NEVER);
+        HBox statuses = new HBox(6, imported, packaged, status);
+        statuses.setAlignment(Pos.CENTER_RIGHT);
+        statuses.setMinWidth(0);
+        statuses.setPrefWidth(0);
+        HBox.setHgrow(statuses, Priority.ALWAYS);
+        HBox bar = new HBox(tools, statuses);
         bar.getStyleClass().add("author-toolbar");
         return bar;
     }

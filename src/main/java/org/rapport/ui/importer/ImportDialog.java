@@ -150,7 +150,7 @@ public final class ImportDialog {
         list.setId(REPORT_ID);
         list.setAccessibleText("The import report");
         list.setCellFactory(l -> new ReportCell(l));
-        list.setPrefSize(760, 420);
+        list.setPrefSize(760, Math.min(420, 24 + 64 * vm.report().size()));
         list.setFocusTraversable(true);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(10, summary, hint);

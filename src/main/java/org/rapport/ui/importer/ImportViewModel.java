@@ -227,10 +227,12 @@ public final class ImportViewModel {
         failed.set(true);
         source.set(i.source().getFileName().toString());
         report.setAll(i.result().report());
+        String name = i.source().getFileName().toString();
         String first = i.result().report().stream().filter(Diagnostic::isError).findFirst()
-                .map(d -> where(d).isEmpty() ? d.message() : where(d) + ": " + d.message()).orElse("the file could not be read.");
-        summary.set("Nothing was imported from " + i.source().getFileName() + ", and nothing was saved or opened. " + first);
-        message.set("Nothing was imported from " + i.source().getFileName() + ". " + first);
+                .map(d -> (where(d).isEmpty() ? name : name + " (" + where(d) + ")") + ": " + d.message())
+                .orElse(name + ": the file could not be read.");
+        summary.set("Nothing was imported from " + name + ", and nothing was saved or opened.");
+        message.set("Nothing was imported from " + first);
         if (author != null) author.showReport();
     }
 

@@ -126,8 +126,9 @@ class ImportViewModelTest {
         ImportViewModel.Imported i = vm.work(FIXTURES.resolve("late-glasses.ink")).call();
         vm.imported(i);
         assertTrue(vm.failedProperty().get());
-        assertTrue(vm.summaryProperty().get().startsWith("Nothing was imported from late-glasses.ink, and nothing was saved or opened. "
-                + "line 1, column 1: This is ink source. Rapport reads compiled ink: compile it first"), vm.summaryProperty().get());
+        assertEquals("Nothing was imported from late-glasses.ink, and nothing was saved or opened.", vm.summaryProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Nothing was imported from late-glasses.ink (line 1, column 1): This is ink "
+                + "source. Rapport reads compiled ink: compile it first"), vm.messageProperty().get());
         assertEquals(List.of("Error RAP100, line 1, column 1: " + i.result().report().get(0).message()), vm.reportLines());
         assertEquals(1, reportsShown, "the error is shown to the author");
         assertTrue(offered.isEmpty(), "no save location is asked for");
@@ -157,13 +158,14 @@ class ImportViewModelTest {
         vm.imported(vm.work(evil).call());
         assertTrue(vm.failedProperty().get());
         assertTrue(vm.reportLines().get(0).startsWith("Error RAP103: "), vm.reportLines().toString());
-        assertTrue(vm.summaryProperty().get().contains("leaves the package"), vm.summaryProperty().get());
+        assertTrue(vm.messageProperty().get().contains("leaves the package"), vm.messageProperty().get());
 
         vm.imported(vm.work(old).call());
         assertTrue(vm.failedProperty().get());
         assertEquals("Error RAP102, line 2, column 3", vm.reportLines().get(0).substring(0, "Error RAP102, line 2, column 3".length()),
                 vm.reportLines().toString());
-        assertTrue(vm.summaryProperty().get().contains("ink version 17"), vm.summaryProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Nothing was imported from old.ink.json (line 2, column 3): Compiled with ink version 17"),
+                vm.messageProperty().get());
 
         assertEquals(2, reportsShown);
         assertTrue(offered.isEmpty());
