@@ -58,7 +58,6 @@ import org.rapport.ui.debrief.DebriefView;
 
 import java.io.File;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -185,8 +184,6 @@ public final class AuthorView extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
         status.setMinWidth(0);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         for (javafx.scene.control.Control c : List.of(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -194,7 +191,23 @@ public final class AuthorView extends BorderPane {
         lms.setAccessibleText("Package for LMS: a SCORM or cmi5 package of this dialogue, for your learning management system");
         Label packaged = org.rapport.ui.lms.PackageDialog.status(vm.packaging(), "author-package-status");
         packaged.setMinWidth(0);
-        HBox bar = new HBox(openFile, openFolder, create, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms, spacer, packaged, status);
+        Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-import");
+        Label imported = org.rapport.ui.importer.ImportDialog.status(vm.importing(), "author-import-status");
+        // The tools take a second row when one is short of room (1280 pixels with a folder open, or a larger font);
+        // the status lines on the right get what room is left.
+        FlowPane tools = new FlowPane(openFile, openFolder, create, importing, fileBox, reload, zoomOut, zoomIn, fit, vertical, find, lms);
+        tools.getStyleClass().add("author-tools");
+        tools.setHgap(6);
+        tools.setVgap(6);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPrefWrapLength(4000); // its preferred width is one row
+        HBox.setHgrow(tools, Priority.NEVER);
+        HBox statuses = new HBox(6, imported, packaged, status);
+        statuses.setAlignment(Pos.CENTER_RIGHT);
+        statuses.setMinWidth(0);
+        statuses.setPrefWidth(0);
+        HBox.setHgrow(statuses, Priority.ALWAYS);
+        HBox bar = new HBox(tools, statuses);
         bar.getStyleClass().add("author-toolbar");
         return bar;
     }
@@ -270,10 +283,7 @@ public final class AuthorView extends BorderPane {
     }
 
     private java.util.Optional<File> folderHint() {
-        Path t = vm.targetProperty().get();
-        if (t == null) t = Path.of("dialogues").toAbsolutePath();
-        Path folder = Files.isDirectory(t) ? t : t.getParent();
-        return folder != null && Files.isDirectory(folder) ? java.util.Optional.of(folder.toFile()) : java.util.Optional.empty();
+        return java.util.Optional.ofNullable(vm.folder()).map(Path::toFile);
     }
 
     private void createEmptyState() {
@@ -290,7 +300,13 @@ public final class AuthorView extends BorderPane {
         Button create = new Button("New dialogue…", new FontIcon("mdi2f-file-plus-outline"));
         create.getStyleClass().add("accent");
         create.setOnAction(e -> chooseNewFile());
-        empty.getChildren().setAll(title, text, new HBox(10, create, open, folder));
+        Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-empty-import");
+        Label other = new Label("Already have scenarios in Twine, H5P Branching Scenario or ink? Import one: its structure and words "
+                + "become a draft, and the Problems list says what is left to fill in.");
+        other.setWrapText(true);
+        other.setMaxWidth(640);
+        empty.getChildren().setAll(title, text, new HBox(10, create, open, folder), other, importing,
+                org.rapport.ui.importer.ImportDialog.status(vm.importing(), "author-empty-import-status"));
         empty.getStyleClass().add("author-empty");
     }
 

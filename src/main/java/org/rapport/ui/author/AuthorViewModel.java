@@ -95,6 +95,7 @@ public final class AuthorViewModel {
     public AuthorViewModel(AppContext ctx) {
         this.ctx = ctx;
         currentFile.addListener((o, a, b) -> {
+            if (replacingFiles) return;
             if (b != null && !b.equals(a)) {
                 selectedNode.set(null);
                 selectedDiagnostic.set(null);
@@ -130,6 +131,24 @@ public final class AuthorViewModel {
         Dialogue d = dialogue();
         if (file == null || d == null) return null;
         return new org.rapport.ui.lms.PackageDialog.Selection(List.of(file), d.id());
+    }
+
+    /** "Import…": a scenario from Twine, H5P or ink, saved as a draft in the author's folder and opened here. */
+    public org.rapport.ui.importer.ImportViewModel importing() {
+        if (importing == null) {
+            importing = new org.rapport.ui.importer.ImportViewModel(ctx.catalog(), ctx.validator(), this::folder, this::openWithin);
+        }
+        return importing;
+    }
+
+    private org.rapport.ui.importer.ImportViewModel importing;
+
+    /** The folder the author works in: the folder open, else the open file's, else {@code dialogues/} (null when there is none). */
+    public Path folder() {
+        Path t = target.get();
+        if (t == null) t = Path.of("dialogues").toAbsolutePath();
+        Path folder = Files.isDirectory(t) ? t : t.getParent();
+        return folder != null && Files.isDirectory(folder) ? folder : null;
     }
 
     public Catalog catalog() {
@@ -287,6 +306,25 @@ public final class AuthorViewModel {
         }
     }
 
+    private boolean replacingFiles;
+
+    /**
+     * Shows another list of the folder's files and keeps the file on screen. The file list's combo box clears its
+     * value when its items are replaced, which would leave no current file (a draft saved into the folder was then
+     * no longer followed); the file on screen is put back without reading it again.
+     */
+    private void setFiles(List<Path> now) {
+        if (files.equals(now)) return;
+        Path keep = currentFile.get();
+        replacingFiles = true;
+        try {
+            files.setAll(now);
+            if (keep != null && now.contains(keep)) currentFile.set(keep);
+        } finally {
+            replacingFiles = false;
+        }
+    }
+
     private void onChanged(Set<Path> changed) {
         Path current = currentFile.get();
         if (followFileList && target.get() != null) {
@@ -294,7 +332,7 @@ public final class AuthorViewModel {
                 List<Path> now = DialogueLibrary.dialogueFiles(target.get());
                 List<Path> appeared = new ArrayList<>(now);
                 appeared.removeAll(files);
-                files.setAll(now);
+                setFiles(now);
                 if (current != null && !Files.exists(current) && appeared.size() == 1) {
                     // Renamed: follow the file to its new name.
                     currentFile.set(appeared.get(0));
@@ -475,21 +513,31 @@ public final class AuthorViewModel {
         UiExecutor.background(() -> DialogueTemplate.write(abs, id, DialogueTemplate.titleFromId(id)), schema -> {
             lastCreated.set(abs);
             notice.set(null);
-            Path t = target.get();
-            if (t != null && Files.isDirectory(t) && t.equals(abs.getParent())) {
-                if (!files.contains(abs)) {
-                    List<Path> now = new ArrayList<>(files);
-                    now.add(abs);
-                    now.sort(java.util.Comparator.comparing(x -> x.getFileName().toString()));
-                    files.setAll(now);
-                }
-                currentFile.set(abs);
-            } else {
-                open(abs);
-            }
+            openWithin(abs);
         }, e -> notice.set(e instanceof FileAlreadyExistsException
                 ? abs.getFileName() + " already exists; a new dialogue never replaces a file. Choose another name."
                 : "Could not create " + abs + ": " + e.getMessage()));
+    }
+
+    /**
+     * Shows a file just written (a new dialogue, an imported draft): within the folder already open when it is there,
+     * else opens it on its own, as "Open file…" does.
+     */
+    public void openWithin(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path t = target.get();
+        if (t != null && Files.isDirectory(t) && t.equals(abs.getParent())) {
+            if (!files.contains(abs)) {
+                List<Path> now = new ArrayList<>(files);
+                now.add(abs);
+                now.sort(java.util.Comparator.comparing(x -> x.getFileName().toString()));
+                setFiles(now);
+            }
+            if (abs.equals(currentFile.get())) load(abs);
+            else currentFile.set(abs);
+        } else {
+            open(abs);
+        }
     }
 
     /** The last file created with {@link #createNew}. */
