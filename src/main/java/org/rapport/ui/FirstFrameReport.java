@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * listed. With {@code -Drapport.exitAfterFirstFrame=true} as well, the app then exits.
  *
  * <p>With {@code -Drapport.reportMemory=true} as well, it then plays one dialogue as a trainee would, through the
- * screen's own buttons (the library, the first dialogue's Start, the first reply shown at each decision, the debrief),
+ * screen's own buttons (the library, the first dialogue's Start, the pre-brief's Start, the first reply shown at each
+ * decision, Continue after practice feedback, the debrief),
  * waits {@value #SETTLE_MS} ms with the debrief on screen and prints {@code rapport.memory rssKb=R hwmKb=H clicks=N}
  * (the process's resident set and its peak, from /proc/self/status, and the buttons it pressed) before exiting. A window without the library's
  * buttons (the minimal window of the benchmark) reports after the same wait from its first frame.
@@ -89,7 +90,7 @@ public final class FirstFrameReport {
             }
             if (scene.lookup("#score") != null) {              // the debrief is on screen
                 settled[0] = 0;
-            } else if (fire("#see-debrief") || fire("#choice-1")) {
+            } else if (fire("#see-debrief") || fire("#begin-conversation") || fire("#continue-conversation") || fire("#choice-1")) {
                 clicks[0]++;
             } else if (scene.lookup("#library") == null) {
                 if (!fire("#nav-library")) settled[0] = 0;        // no library: a window of another kind

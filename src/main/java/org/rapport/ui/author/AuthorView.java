@@ -438,7 +438,8 @@ public final class AuthorView extends BorderPane {
             title.getStyleClass().add("section-title");
             title.setWrapText(true);
             inspector.getChildren().addAll(title, wrapped(d.summary()),
-                    Widgets.hint(d.customer().name() + ", starting mood " + GraphExport.signed(d.customer().mood()) + " · " + d.nodes().size()
+                    Widgets.hint((d.customer().name() == null || d.customer().name().isBlank() ? "No customer yet (see Problems)"
+                            : d.customer().name()) + ", starting mood " + GraphExport.signed(d.customer().mood()) + " · " + d.nodes().size()
                             + " nodes · " + d.decisions().size() + " decisions"),
                     Widgets.hint("Click a node in the graph (or a problem below it) to see it in full here."));
             if (vm.diagnostics().stream().noneMatch(org.rapport.diag.Diagnostic::isError)) {
