@@ -32,11 +32,39 @@ public class RapportApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
+        double[] size = option(args, AppOptions.SIZE).map(RapportApp::parseSize).orElse(new double[]{1280, 800});
+        // The window first: a frame with the app's name while the store, the catalog, the theme and the screens are
+        // made behind it, so a new hire sees Rapport open at once instead of waiting on an empty desktop.
+        javafx.scene.control.Label name = new javafx.scene.control.Label("Rapport");
+        name.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_1);
+        javafx.scene.control.Label note = new javafx.scene.control.Label("Opening the library…");
+        note.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        javafx.scene.layout.VBox opening = new javafx.scene.layout.VBox(name, note);
+        opening.setAlignment(javafx.geometry.Pos.CENTER);
+        // Only the theme's own style classes here: rapport.css is parsed with the screens, after this frame.
+        AppShell.applyTheme(false);
+        Scene scene = new Scene(opening, size[0], size[1]);
+        stage.setTitle("Rapport");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        javafx.beans.property.BooleanProperty loading = new javafx.beans.property.SimpleBooleanProperty(true);
+        FirstFrameReport.installIfAsked(scene, loading);
+        // After the opening frame has been drawn, not before: a task queued now would run ahead of the first pulse.
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            UiExecutor.later(() -> open(stage, scene, args, loading));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Opens the store (begun before JavaFX started), builds the screens and puts them in the window. */
+    private void open(Stage stage, Scene scene, List<String> args, javafx.beans.property.BooleanProperty loading) {
         StartupPreload pre = StartupPreload.take(args);
         List<Path> library = libraryOption(args);
-        double[] size = option(args, AppOptions.SIZE).map(RapportApp::parseSize).orElse(new double[]{1280, 800});
         Path dataDir = pre != null ? pre.dataDir : org.rapport.store.DataLocation.resolve(option(args, AppOptions.DATA).orElse(null));
-        // Opened before JavaFX started (usually done by now): the first screen depends on who is practising.
         StartupPreload.OpenedStore opened = pre != null ? pre.store() : StartupPreload.openStore(args, dataDir);
         org.rapport.store.Store store = opened.store();
         String storeNote = opened.note();
@@ -49,16 +77,13 @@ public class RapportApp extends Application {
         ctx.sendTo(opened.server());
         AppShell shell = new AppShell(ctx);
         this.shell = shell;
+        scene.setRoot(shell);
         stage.titleProperty().bind(shell.titleProperty());
-        stage.setScene(new Scene(shell, size[0], size[1]));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> {
             if (!shell.confirmClose()) e.consume();
         });
-        stage.show();
         shell.start();
-        FirstFrameReport.installIfAsked(stage.getScene(), shell.libraryViewModel().loadingProperty());
+        loading.bind(shell.libraryViewModel().loadingProperty());
     }
 
     /**

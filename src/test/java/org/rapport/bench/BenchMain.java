@@ -25,6 +25,7 @@ import java.util.function.Function;
  * the "met" column says whether each target holds.
  *
  * <p>Arguments: the build folder (target), then {@code full}, {@code quick} (a short smoke run with few iterations) or
+ * {@code growth} (50 dialogues played in a row through the core, the heap after each) or
  * {@code interleaved} (only the in-process comparisons, a minute or two) or {@code startup} (only the start-up and
  * memory harness: 9 alternating starts of each kind, then 5 memory runs of each) or {@code linear} (load + validate of
  * 1,000, 10,000 and 100,000 nodes against the Gson pass, see {@link ValidateLoop}; the 100,000-node file is 150 MB and
@@ -50,6 +51,12 @@ public final class BenchMain {
             System.out.println(ValidateLoop.run(dir, 1_000, 101));
             System.out.println(ValidateLoop.run(dir, 10_000, 21));
             System.out.println(ValidateLoop.run(dir, 100_000, 5));
+            return;
+        }
+        if (args.length > 1 && args[1].equals("growth")) {
+            // Issue 17, item 3: 50 dialogues played in a row through the core; the heap after each, after a full GC.
+            System.out.println();
+            System.out.println(PlayGrowth.run(target.getParent(), target.resolve("bench"), 50));
             return;
         }
         if (args.length > 1 && args[1].equals("classreport")) {
