@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Tools the web player's tests use, beside the project (nothing here ships in the app):
 #  - headless Chromium (Debian's chromium) plays the packages;
-#  - Node runs Learning Locker's xapi-validation (GPL-3.0, so it is installed here, not kept in the repository)
-#    over the cmi5 statements, in ${RAPPORT_TEST_TOOLS:-~/.cache/rapport-test-tools}.
+#  - Node runs Learning Locker's xapi-validation (GPL-3.0, so it is installed in a cache by scripts/xapi-validate.sh,
+#    not kept in the repository) over the cmi5 statements.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 need=()
@@ -14,10 +14,5 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -q || true
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
 fi
-TOOLS="${RAPPORT_TEST_TOOLS:-$HOME/.cache/rapport-test-tools}"
-if [ ! -d "$TOOLS/node_modules/xapi-validation" ]; then
-  echo "test-tools: installing xapi-validation 2.1.4 into $TOOLS"
-  mkdir -p "$TOOLS"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS" xapi-validation@2.1.4
-fi
-echo "test-tools: chromium $(command -v chromium || command -v chromium-browser), node $(node --version), xapi-validation in $TOOLS"
+bash "$(dirname "$0")/xapi-validate.sh" --install
+echo "test-tools: chromium $(command -v chromium || command -v chromium-browser), node $(node --version)"

@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -28,7 +29,7 @@ import java.util.UUID;
 /**
  * The class report read live from the department's server ({@code class-report --db}) for 20, 200 and 2,000 trainees,
  * two finished attempts each, on a real PostgreSQL: the time to collect and build the report, and the peak heap
- * while doing it. {@code mvn -B -Pbench verify -Dbench.mode=classreport} with RAPPORT_TEST_PG_URL set. A figure, not a
+ * while doing it; then the command itself in a process of its own, its wall time and peak resident memory. {@code mvn -B -Pbench verify -Dbench.mode=classreport} with RAPPORT_TEST_PG_URL set. A figure, not a
  * test: nothing fails on a slow run.
  */
 final class ClassReportBench {
@@ -36,7 +37,9 @@ final class ClassReportBench {
     }
 
     static String run(String url) throws Exception {
-        StringBuilder out = new StringBuilder("| Trainees | Attempts | Collect and report | Peak heap during it |\n|---:|---:|---:|---:|\n");
+        StringBuilder out = new StringBuilder("| Trainees | Attempts | Collect and report (in this JVM) | Peak heap during it |"
+                + " `class-report --db` as its own process: wall time | its peak resident memory (VmHWM) | the same with -Xmx384m: wall time | peak resident |"
+                + "\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Catalog catalog = Catalog.bundled();
         for (int n : new int[]{20, 200, 2000}) {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
@@ -73,7 +76,11 @@ final class ClassReportBench {
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 long attempts = report.results().all().size();
-                out.append(String.format("| %,d | %,d | %,d ms | %,d MB |%n", n, attempts, ms, peakHeap() >> 20));
+                long heap = peakHeap() >> 20;
+                long[] process = wholeProcess(shared, roster);
+                long[] capped = wholeProcess(shared, roster, "-Xmx384m");
+                out.append(String.format("| %,d | %,d | %,d ms | %,d MB | %,d ms | %,d MB | %,d ms | %,d MB |%n", n, attempts, ms, heap,
+                        process[0], process[1] >> 10, capped[0], capped[1] >> 10));
             } finally {
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -81,6 +88,32 @@ final class ClassReportBench {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code java -jar target/rapport.jar class-report --db URL --class FILE --csv OUT} in a process of its own, as a
+     * facilitator runs it, under /usr/bin/time: its wall time in ms and its peak resident set in KB.
+     */
+    private static long[] wholeProcess(String url, ClassRoster roster, String... jvm) throws Exception {
+        Path work = java.nio.file.Files.createTempDirectory("class-report-bench");
+        Path classFile = work.resolve("class.json");
+        org.rapport.classroom.ClassBook.write(roster, classFile);
+        Path library = java.nio.file.Files.createDirectories(work.resolve("dialogues"));
+        java.nio.file.Files.writeString(library.resolve("late-parcel.json"), Fixtures.minimal());
+        Path times = work.resolve("time.txt");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", times.toString(), javaBin));
+        cmd.addAll(List.of(jvm));
+        cmd.addAll(List.of("-jar", Path.of("target", "rapport.jar").toAbsolutePath().toString(), "class-report", "--db", url,
+                "--class", classFile.toString(), "--library", library.toString(), "--csv", work.resolve("report.csv").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("class-report --db took over 5 minutes");
+        }
+        if (p.exitValue() != 0) throw new IllegalStateException("class-report --db failed with exit " + p.exitValue());
+        String[] f = java.nio.file.Files.readString(times).strip().split("\\s+");
+        return new long[]{Math.round(Double.parseDouble(f[f.length - 2]) * 1000), Long.parseLong(f[f.length - 1])};
     }
 
     private static void resetPeaks() {
