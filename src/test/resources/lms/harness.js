@@ -71,7 +71,21 @@ var Harness = (function () {
       var ga = rank[gradeOf(a.lastChild.textContent)], gb = rank[gradeOf(b.lastChild.textContent)];
       return opts.path === "best" ? gb - ga : ga - gb;
     });
-    buttons[0].click();
+    if (!opts.keys) return buttons[0].click();
+    // As a keyboard user: a bare Enter first (it must send nothing), then the reply's number and Enter.
+    var sent = function () { return doc().querySelectorAll("#transcript .line.trainee").length; };
+    var before = sent();
+    key("Enter");
+    if (sent() !== before) { result.bareEnterSent = true; }
+    key(buttons[0].dataset.position);
+    result.numberFocuses = (result.numberFocuses !== false) && doc().activeElement === buttons[0]
+      && buttons[0].getAttribute("aria-pressed") === "true";
+    key("Enter");
+    if (sent() !== before + 1) result.numberEnterFailed = true;
+  }
+  function key(k) {
+    var w = frame.contentWindow;
+    doc().activeElement.dispatchEvent(new w.KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
   }
   var replies = 0;
   function step() {
@@ -159,6 +173,7 @@ var Harness = (function () {
       result.interactions = Object.keys(a.interactions).length;
       result.firstResult = result.interactions ? a.interactions["0"].result : "";
     }
+    result.keys = { bareEnterSent: !!result.bareEnterSent, numberFocuses: result.numberFocuses !== false, numberEnterFailed: !!result.numberEnterFailed };
     result.finished = calls.some(function (c) { return c.indexOf("LMSFinish") === 0 || c.indexOf("Terminate") === 0; });
     var status = doc() && doc().getElementById("lms-status");
     result.problem = problem || (status && !status.hidden && status.className.indexOf("ok") < 0 ? status.textContent : "");

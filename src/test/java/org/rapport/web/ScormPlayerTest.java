@@ -137,4 +137,15 @@ class ScormPlayerTest {
         }
         assertEquals(p.transcript().decisions().size(), decisions, "every decision reached the LMS, those made during the outage too");
     }
+
+    @Test
+    void keyboardOnlyABareEnterSendsNothingAndANumberThenEnterSendsThatReply() throws Exception {
+        JsonObject r = play("scorm12", "{path: 'best', keys: true}");
+        JsonObject keys = r.getAsJsonObject("keys");
+        assertEquals(false, keys.get("bareEnterSent").getAsBoolean(), "a bare Enter never sends a reply");
+        assertEquals(true, keys.get("numberFocuses").getAsBoolean(), "pressing a reply's number selects it and moves the focus to it");
+        assertEquals(false, keys.get("numberEnterFailed").getAsBoolean(), "its number, then Enter, sends it");
+        noErrors(r);
+        assertEquals("passed", r.get("status").getAsString(), "the whole conversation played from the keyboard");
+    }
 }
