@@ -346,6 +346,12 @@ public final class AppShell extends BorderPane implements Navigator {
     }
 
     /** Gives a new window's root the current theme's style class (see {@link #applyTheme}). */
+    /** Gives a dialog the app's style sheet and current theme, as its own window does not inherit the shell's. */
+    public static void styleDialog(javafx.scene.control.DialogPane pane) {
+        if (!pane.getStylesheets().contains(STYLESHEET)) pane.getStylesheets().add(STYLESHEET);
+        markTheme(pane);
+    }
+
     public static void markTheme(javafx.scene.Parent root) {
         root.getStyleClass().remove("dark");
         if (darkNow) root.getStyleClass().add("dark");

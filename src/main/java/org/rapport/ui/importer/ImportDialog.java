@@ -130,7 +130,7 @@ public final class ImportDialog {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.initModality(Modality.NONE); // it stays open beside the author view and its problems list
-        if (owner != null && owner.getScene() != null) d.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        org.rapport.ui.AppShell.styleDialog(d.getDialogPane());
         d.setResizable(true);
         boolean failed = vm.failedProperty().get();
         d.setTitle(failed ? "Nothing was imported" : "Import report");

@@ -1,6 +1,5 @@
 package org.rapport.ui.lms;
 
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,7 +13,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -72,21 +70,27 @@ public final class PackageDialog {
         return l;
     }
 
-    /** Shows the choices; true when the user pressed "Choose where to save…" with choices that work. */
+    /** Shows the choices; true when the user pressed "Save package…" with choices that work. */
     static boolean ask(PackageViewModel vm, Selection s, Window owner) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Package for LMS");
         d.setHeaderText("Package " + (s.files().size() == 1 ? "this conversation" : s.files().size() + " conversations")
                 + " for a learning management system");
-        ButtonType go = new ButtonType("Choose where to save…", ButtonBar.ButtonData.OK_DONE);
+        ButtonType go = new ButtonType("Save package…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
         d.getDialogPane().setContent(form(vm));
+        org.rapport.ui.AppShell.styleDialog(d.getDialogPane());
+        d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        d.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.getStyleClass().add("broken-label");
         problem.setWrapText(true);
         ((VBox) d.getDialogPane().getContent()).getChildren().add(problem);
         Button ok = (Button) d.getDialogPane().lookupButton(go);
+        // Its whole label: the bar's uniform sizing measured it before the app's style sheet set the font.
+        ok.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(ok, false);
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             String p = vm.problem();
             if (p != null) {
@@ -139,15 +143,21 @@ public final class PackageDialog {
         g.setVgap(8);
         g.addRow(0, new Label("Standard"), standard);
         g.addRow(1, new Label("Pass mark (%)"), pass);
-        g.addRow(2, new Label("Mode"), new HBox(12, practice, assessment));
+        g.addRow(2, new Label("Mode"), new VBox(6, practice, assessment));
         g.addRow(3, new Label("Your address"), base);
+        // The labels keep their whole width; the fields take the rest.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
         Label hint = new Label("With a pass mark the gradebook shows passed or failed; without one, completed. The address names the "
                 + "course and each conversation (as in the xAPI export) and is required for cmi5.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(520);
         VBox box = new VBox(10, g, hint);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        box.getStyleClass().add("dialog-form");
         return box;
     }
 
