@@ -155,4 +155,17 @@ public final class Widgets {
             return word.getText();
         }
     }
+
+    /** A line saying what the last background job did (an import, a package): shown only while it has something to say. */
+    public static Label statusLine(javafx.beans.value.ObservableStringValue message, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("hint");
+        l.textProperty().bind(message);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        l.managedProperty().bind(l.visibleProperty());
+        l.setMinWidth(0);
+        return l;
+    }
 }

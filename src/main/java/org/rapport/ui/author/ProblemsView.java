@@ -3,7 +3,6 @@ package org.rapport.ui.author;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +22,7 @@ final class ProblemsView extends VBox {
     ProblemsView(AuthorViewModel vm) {
         list.setId(AuthorView.DIAGNOSTICS_ID);
         list.setItems(vm.diagnostics());
-        list.setCellFactory(lv -> new DiagnosticCell());
+        list.setCellFactory(lv -> new org.rapport.ui.DiagnosticCell(ProblemsView::heading, ProblemsView::spoken));
         list.setPlaceholder(new Label("No problems."));
         list.setAccessibleText("Problems in the file");
         Label location = new Label();
@@ -58,40 +57,13 @@ final class ProblemsView extends VBox {
         title.setText("Problems: " + errors + (errors == 1 ? " error" : " errors") + ", " + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 
-    /** One diagnostic: its severity in words and an icon, its code, where it is, and the whole message, wrapped. */
-    private static final class DiagnosticCell extends ListCell<Diagnostic> {
-        private final Label head = new Label();
-        private final Label message = new Label();
-        private final VBox box = new VBox(head, message);
+    /** The Problems list's line above each message: severity, code, line and column, and the node. */
+    static String heading(Diagnostic d) {
+        return (d.isError() ? "Error" : "Warning") + " " + d.code() + "  line " + d.line() + ", column " + d.column()
+                + (d.nodeId() == null ? "" : "  (" + d.nodeId() + ")");
+    }
 
-        DiagnosticCell() {
-            getStyleClass().add("diagnostic-cell");
-            head.getStyleClass().add("diagnostic-head");
-            message.setWrapText(true);
-            // A list cell does not wrap its own text; a label as wide as the list does.
-            listViewProperty().addListener((o, a, b) -> {
-                if (b != null) message.prefWidthProperty().bind(b.widthProperty().subtract(56));
-            });
-            message.setMinHeight(Region.USE_PREF_SIZE);
-        }
-
-        @Override
-        protected void updateItem(Diagnostic d, boolean empty) {
-            super.updateItem(d, empty);
-            getStyleClass().removeAll("error", "warning");
-            setText(null);
-            if (empty || d == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            String sev = d.isError() ? "Error" : "Warning";
-            head.setText(sev + " " + d.code() + "  line " + d.line() + ", column " + d.column() + (d.nodeId() == null ? "" : "  (" + d.nodeId() + ")"));
-            head.setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
-            message.setText(d.message());
-            setGraphic(box);
-            getStyleClass().add(d.isError() ? "error" : "warning");
-            setAccessibleText(sev + " " + d.code() + " at line " + d.line() + ", column " + d.column() + ": " + d.message());
-        }
+    static String spoken(Diagnostic d) {
+        return (d.isError() ? "Error" : "Warning") + " " + d.code() + " at line " + d.line() + ", column " + d.column() + ": " + d.message();
     }
 }

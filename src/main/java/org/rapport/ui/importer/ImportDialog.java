@@ -6,7 +6,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -71,15 +70,7 @@ public final class ImportDialog {
 
     /** A line saying what the last import did. */
     public static Label status(ImportViewModel vm, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        l.textProperty().bind(vm.messageProperty());
-        l.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        l.setMinWidth(0);
-        return l;
+        return org.rapport.ui.Widgets.statusLine(vm.messageProperty(), id);
     }
 
     /** The screen's side of the flow: the save chooser, the question before replacing, the report window. */
@@ -149,7 +140,7 @@ public final class ImportDialog {
         ListView<Diagnostic> list = new ListView<>(vm.report());
         list.setId(REPORT_ID);
         list.setAccessibleText("The import report");
-        list.setCellFactory(l -> new ReportCell(l));
+        list.setCellFactory(l -> new org.rapport.ui.DiagnosticCell(ImportDialog::heading, ImportViewModel::describe));
         list.setPrefSize(760, Math.min(420, 24 + 64 * vm.report().size()));
         list.setFocusTraversable(true);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -165,38 +156,9 @@ public final class ImportDialog {
         return d;
     }
 
-    /** One report line: "Warning RAP113, line 12, column 5" over the whole message, wrapped (styled as the Problems list). */
-    private static final class ReportCell extends ListCell<Diagnostic> {
-        private final Label head = new Label();
-        private final Label text = new Label();
-        private final VBox box = new VBox(head, text);
-
-        ReportCell(ListView<Diagnostic> list) {
-            getStyleClass().add("diagnostic-cell");
-            head.getStyleClass().add("diagnostic-head");
-            text.setWrapText(true);
-            // A list cell does not wrap its own text; a label as wide as the list does.
-            text.prefWidthProperty().bind(list.widthProperty().subtract(56));
-            text.setMinHeight(Region.USE_PREF_SIZE);
-        }
-
-        @Override
-        protected void updateItem(Diagnostic d, boolean empty) {
-            super.updateItem(d, empty);
-            getStyleClass().removeAll("error", "warning");
-            setText(null);
-            if (empty || d == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            String where = ImportViewModel.where(d);
-            head.setText((d.isError() ? "Error " : "Warning ") + d.code() + (where.isEmpty() ? "" : ", " + where));
-            head.setGraphic(new FontIcon(d.isError() ? "mdi2c-close-octagon" : "mdi2a-alert-outline"));
-            text.setText(d.message());
-            setGraphic(box);
-            getStyleClass().add(d.isError() ? "error" : "warning");
-            setAccessibleText(ImportViewModel.describe(d));
-        }
+    /** The report's line above each message: "Warning RAP113, line 12, column 5". */
+    static String heading(Diagnostic d) {
+        String where = ImportViewModel.where(d);
+        return (d.isError() ? "Error " : "Warning ") + d.code() + (where.isEmpty() ? "" : ", " + where);
     }
 }

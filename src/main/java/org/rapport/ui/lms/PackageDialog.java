@@ -60,14 +60,7 @@ public final class PackageDialog {
 
     /** A line saying what the last packaging did. */
     public static Label status(PackageViewModel vm, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        l.textProperty().bind(vm.messageProperty());
-        l.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return org.rapport.ui.Widgets.statusLine(vm.messageProperty(), id);
     }
 
     /** Shows the choices; true when the user pressed "Save package…" with choices that work. */
