@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the web player in an LMS package, as headless Chromium draws it: the pre-brief, the conversation
-# (after three replies, with the feedback on the third) and the debrief, at 1280x800 and on a 390x844 phone, light
+# (after three replies, with the feedback on the third) and the debrief, at 1280x800, 1920x1080 and on a 390x844 phone, light
 # and dark. Also prints how long the page takes to be ready and to show the customer's first line.
 #   scripts/player-shots.sh [OUTDIR] [DIALOGUE_ID]
 set -euo pipefail
@@ -32,7 +32,7 @@ shot() { # state size scheme
     --window-size="$w,$h" --virtual-time-budget=8000 --screenshot="$OUT/player-$1-$2-$3.png" \
     "http://127.0.0.1:$PORT/shot.html?state=$1&d=$ID" 2>/dev/null >/dev/null
 }
-for size in 1280x800 390x844; do for state in prebrief conversation debrief; do shot $state $size light; done; done
+for size in 1280x800 390x844 1920x1080; do for state in prebrief conversation debrief; do shot $state $size light; done; done
 shot conversation 1280x800 dark
 ls -1 "$OUT"/player-*.png
 # Timings in real time (no virtual clock): the page reports them; median of 5 loads, each in a fresh profile.

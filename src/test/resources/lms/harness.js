@@ -88,6 +88,16 @@ var Harness = (function () {
     doc().activeElement.dispatchEvent(new w.KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
   }
   var replies = 0;
+  /** What a screen reader hears (the live region) against the customer's last line on screen. */
+  function liveRegionCheck() {
+    var lines = doc().querySelectorAll("#transcript .line.customer");
+    if (!lines.length) return;
+    var last = lines[lines.length - 1].lastChild.textContent;
+    var heard = doc().getElementById("say-customer").textContent;
+    var live = doc().getElementById("say-customer").getAttribute("aria-live");
+    if (heard.indexOf(last) < 0 || live !== "polite") result.liveRegionMissed = (result.liveRegionMissed || 0) + 1;
+    result.liveRegionChecked = (result.liveRegionChecked || 0) + 1;
+  }
   function step() {
     if (visible("ended-box")) {
       doc().getElementById("to-debrief").click();
@@ -97,6 +107,7 @@ var Harness = (function () {
     if (wrong.length) return report("hidden but drawn: " + wrong.join(", "));
     if (visible("continue-box")) { doc().getElementById("continue").click(); return wait(function () { return true; }, step); }
     if (visible("replies-box")) {
+      liveRegionCheck();
       if (opts.leaveAfter && replies === opts.leaveAfter && !result.left) return leave();
       if (opts.outageAt && replies === opts.outageAt) down = true;
       if (opts.outageAt && replies === opts.outageAt + 3 && down) {
@@ -173,6 +184,7 @@ var Harness = (function () {
       result.interactions = Object.keys(a.interactions).length;
       result.firstResult = result.interactions ? a.interactions["0"].result : "";
     }
+    result.liveRegion = { checked: result.liveRegionChecked || 0, missed: result.liveRegionMissed || 0 };
     result.keys = { bareEnterSent: !!result.bareEnterSent, numberFocuses: result.numberFocuses !== false, numberEnterFailed: !!result.numberEnterFailed };
     result.finished = calls.some(function (c) { return c.indexOf("LMSFinish") === 0 || c.indexOf("Terminate") === 0; });
     var status = doc() && doc().getElementById("lms-status");

@@ -82,6 +82,9 @@ class ScormPlayerTest {
         assertTrue(best.get("finished").getAsBoolean(), "LMSFinish was called");
         assertTrue(best.get("sessionTime").getAsString().matches("\\d{2,4}:\\d{2}:\\d{2}(\\.\\d{1,2})?"), best.get("sessionTime").getAsString());
         assertEquals("correct", best.get("firstResult").getAsString());
+        JsonObject live = best.getAsJsonObject("liveRegion");
+        assertTrue(live.get("checked").getAsInt() >= 5, "checked at every decision: " + live);
+        assertEquals(0, live.get("missed").getAsInt(), "a screen reader hears each customer line (aria-live region)");
 
         JsonObject worst = play("scorm12", "{path: 'worst'}");
         noErrors(worst);
