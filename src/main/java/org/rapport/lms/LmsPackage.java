@@ -310,7 +310,7 @@ public final class LmsPackage {
         return new Written(abs, bytes.length, items.size(), options.standard());
     }
 
-    /** An xs:ID (an NCName) made from {@code prefix} and {@code s}: letters, digits, '-', '.' and '_' kept, anything else as "_" and its four hex digits. */
+    /** An xs:ID (an NCName) made from {@code prefix} and {@code s}: ASCII letters, digits, '-' and '.' kept, any other character as its code point in hex between underscores ('_' is "_5F_"). */
     static String xmlId(String prefix, String s) {
         StringBuilder b = new StringBuilder(prefix);
         s.codePoints().forEach(c -> {
