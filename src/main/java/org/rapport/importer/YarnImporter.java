@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class YarnImporter {
     static final int MAX_NODES = 2000;
     static final long MAX_STEPS = 2_000_000;
+    static final int MAX_DEPTH = 100;
     private static final Pattern HEADER = Pattern.compile("^\\s*([\\p{L}_][\\p{L}\\p{N}_.]*)\\s*:(.*)$");
     private static final Pattern FIELD = Pattern.compile("^(why|note|summary|title|emotion):[ \\t]*(.*)$");
     private static final Pattern SPEAKER = Pattern.compile("^([\\p{L}\\p{N}_][\\p{L}\\p{N}_ .'\\-]{0,39}?)\\s*:\\s*(.*)$");
@@ -392,7 +393,7 @@ final class YarnImporter {
         }
         raws = flowControl(raws);
         int[] at = {0};
-        List<Stmt> out = block(raws, at, -1, n);
+        List<Stmt> out = block(raws, at, -1, n, 0);
         unreachable(out);
         return out;
     }
@@ -501,8 +502,15 @@ final class YarnImporter {
     }
 
     /** Statements at one level: those indented more than {@code parent} (all of them at the top, {@code parent} -1). */
-    private List<Stmt> block(List<Raw> raws, int[] at, int parent, YNode n) {
+    private List<Stmt> block(List<Raw> raws, int[] at, int parent, YNode n, int depth) {
         List<Stmt> out = new ArrayList<>();
+        if (depth > MAX_DEPTH) {
+            Raw r = raws.get(at[0]);
+            if (!report.hasErrors()) report.error("RAP101", r.line(), r.col(), "Options are nested more than " + MAX_DEPTH
+                    + " deep here; the file is damaged or not a conversation.");
+            while (at[0] < raws.size() && raws.get(at[0]).indent() > parent) at[0]++;
+            return out;
+        }
         while (at[0] < raws.size()) {
             Raw r = raws.get(at[0]);
             if (parent >= 0 && r.indent() <= parent) break;
@@ -514,7 +522,7 @@ final class YarnImporter {
                     Raw o = raws.get(at[0]);
                     if (!(o.kind().equals("option") || o.kind().equals("legacy")) || o.indent() != base) break;
                     at[0]++;
-                    List<Stmt> blk = block(raws, at, base, n);
+                    List<Stmt> blk = block(raws, at, base, n, depth + 1);
                     group.add(option(o, blk));
                 }
                 int count = group.size();

@@ -168,6 +168,12 @@ class ImportYarnTest {
         assertEquals("RAP101", run("x.yarn", "just some words\n").report().stream().filter(Diagnostic::isError)
                 .findFirst().orElseThrow().code());
         assertEquals("RAP121", run("x.yarn", "title: A\n").report().get(0).code(), "a header with no ---");
+        StringBuilder deep = new StringBuilder("title: Start\n---\n");
+        for (int i = 0; i < 3000; i++) deep.append(" ".repeat(i)).append("-> o").append(i).append('\n');
+        ImportResult tooDeep = run("deep.yarn", deep + "===\n");
+        assertNull(tooDeep.dialogueJson());
+        assertEquals(List.of("104:102"), at(tooDeep.report().stream().filter(Diagnostic::isError).toList()),
+                "a located error, kept even when the report is full");
         ImportResult loop = run("x.yarn", "title: A\n---\n<<jump B>>\n===\ntitle: B\n---\n<<jump A>>\n===\n");
         assertTrue(loop.ok(), lines(loop.report()));
         assertEquals(1, withCode(loop, "RAP121").size(), lines(loop.report()));
