@@ -24,11 +24,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "import", sortOptions = false,
         description = {"Import scenarios from other tools as Rapport drafts: Twee 3 and Twee2 (.twee, .tw), Twine 2 published or "
-                + "archive HTML, H5P Branching Scenario (.h5p, or its content.json) and compiled ink JSON (versions 18-21).",
+                + "archive HTML, H5P Branching Scenario (.h5p, or its content.json), compiled ink JSON (versions 18-21) and Yarn Spinner 2 (.yarn).",
                 "Structure and words come across; what no source carries (grades, steps, pitfalls, mood, why, outcomes, the customer) "
                         + "is left out, and the draft's validate errors are the author's to-do list. docs/import.md has the tag "
                         + "convention that carries those fields in the source tool.",
-                "Prints the import report (located in the source file: FILE:LINE:COLUMN, or a passage, content[i] or story path), "
+                "Prints the import report (located in the source file: FILE:LINE:COLUMN for Twee and Yarn, or a passage, content[i] or story path), "
                         + "then the to-dos (located in the draft), then one summary line per file.",
                 "Without -o nothing is written. Exit code: 0 imported, 1 some file could not be imported, 2 bad usage."})
 final class ImportCommand implements Callable<Integer> {

@@ -45,7 +45,7 @@ public final class ImportReport {
     }
 
     private void add(Diagnostic d) {
-        if (diagnostics.size() >= MAX) {
+        if (diagnostics.size() >= MAX && !d.isError()) { // errors are always kept: they say why there is no draft
             dropped++;
             return;
         }

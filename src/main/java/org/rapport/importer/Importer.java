@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * {@code rapport import}: a scenario from another tool as a Rapport draft. Reads Twee 3 and Twee2 text, Twine 2
  * published and archive HTML, H5P Branching Scenario ({@code .h5p} or its {@code content.json}) and compiled ink JSON
- * (versions 18-21). The kind is told from the content first, the file name second. The output is canonical
+ * (versions 18-21) and Yarn Spinner 2 ({@code .yarn}). The kind is told from the content first, the file name second. The output is canonical
  * ({@link org.rapport.format.DialogueWriter}) and a pure function of the input bytes: importing twice gives the same
  * bytes. Whatever the bytes, the result is a located report, never an exception; nothing in the file is run and
  * nothing is fetched.
@@ -67,11 +67,6 @@ public final class Importer {
                             + "(inklecate -o story.ink.json story.ink) or Inky's File > Export to JSON, then import the .json file.");
                     yield null;
                 }
-                case "yarn" -> {
-                    report.error("RAP100", 1, 1, "Yarn Spinner files are not imported yet; Rapport imports Twine, H5P Branching "
-                            + "Scenario and compiled ink.");
-                    yield null;
-                }
                 default -> text(name, bytes, kind, report);
             };
             if (s == null || report.hasErrors()) return result(report, kind, null);
@@ -102,9 +97,10 @@ public final class Importer {
             }
             case "h5p-content" -> H5pImporter.fromContent(null, text, report, base(name));
             case "ink" -> InkImporter.read(text, report, convention, base(name));
+            case "yarn" -> YarnImporter.read(text.replace("\r\n", "\n").replace('\r', '\n'), report, convention, base(name));
             default -> {
                 report.error("RAP100", 0, 0, "Not a file Rapport can import: expected Twee (.twee, .tw), Twine 2 HTML, an H5P "
-                        + "Branching Scenario (.h5p or content.json) or compiled ink JSON (.ink.json).");
+                        + "Branching Scenario (.h5p or content.json), compiled ink JSON (.ink.json) or Yarn Spinner 2 (.yarn).");
                 yield null;
             }
         };
@@ -124,14 +120,21 @@ public final class Importer {
             if (all.contains("\"branchingScenario\"")) return "h5p-content";
         }
         if (trimmed.startsWith("::")) return "twee";
+        if (lower.endsWith(".yarn") || looksLikeYarn(head)) return "yarn";
         if (lower.endsWith(".html") || lower.endsWith(".htm") || head.contains("<tw-storydata")
                 || new String(bytes, StandardCharsets.UTF_8).contains("<tw-storydata")) return "twine-html";
         if (lower.endsWith(".twee") || lower.endsWith(".tw") || lower.endsWith(".tw2") || lower.endsWith(".twee2")) return "twee";
         if (lower.endsWith(".ink")) return "ink-source";
-        if (lower.endsWith(".yarn")) return "yarn";
         if (lower.endsWith(".h5p")) return "h5p";
         if (lower.endsWith(".json")) return lower.endsWith("content.json") ? "h5p-content" : "ink";
         return "unknown";
+    }
+
+    private static final java.util.regex.Pattern YARN_TITLE = java.util.regex.Pattern.compile("(?m)^[ \\t]*title[ \\t]*:.*\\R(?:[ \\t]*[\\p{L}_][\\p{L}\\p{N}_.]*[ \\t]*:.*\\R)*[ \\t]*---[ \\t]*\\R");
+
+    /** A Yarn node's header near the top: a "title:" line, maybe more headers, then "---". */
+    private static boolean looksLikeYarn(String head) {
+        return YARN_TITLE.matcher(head).find();
     }
 
     /** Strict UTF-8; a bad byte is a located error. */

@@ -21,9 +21,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Hostile and damaged imports: the fixtures of every format (Twee, Twine HTML, H5P package and content.json, compiled
- * ink) truncated anywhere, with bytes flipped, inserted, deleted and duplicated, plus bytes at random. Whatever the
+ * ink, Yarn) truncated anywhere, with bytes flipped, inserted, deleted and duplicated, plus bytes at random. Whatever the
  * input, the import returns within the hang bound, throws nothing, locates every diagnostic (line and column 0 or
- * more), and a draft it writes is JSON. 1,250 cases by default (250 per format and 250 random); the fuzz profile
+ * more), and a draft it writes is JSON. 1,750 cases by default (250 per format and 250 random); the fuzz profile
  * ({@code mvn -B -Pfuzz verify}) raises each property to its tries.
  */
 @AddLifecycleHook(LongRun.class)
@@ -34,6 +34,8 @@ class ImportFuzzTest {
     private static final byte[] CONTENT = fixture("wrong-size.content.json");
     private static final byte[] INK = fixture("late-glasses.ink.json");
     private static final byte[] H5P = h5p();
+    private static final byte[] YARN = fixture("missing-parcel.yarn");
+    private static final byte[] YARN_TROUBLE = fixture("kettle-trouble.yarn");
 
     @Property(tries = 250)
     void twee(@ForAll long seed) {
@@ -57,11 +59,21 @@ class ImportFuzzTest {
     }
 
     @Property(tries = 250)
+    void yarn(@ForAll long seed) {
+        check("fuzz.yarn", mutate(seed % 2 == 0 ? YARN : YARN_TROUBLE, seed), seed);
+    }
+
+    @Property(tries = 250)
+    void yarnWithoutItsName(@ForAll long seed) {
+        check("fuzz.txt", mutate(YARN, seed), seed);
+    }
+
+    @Property(tries = 250)
     void randomBytesUnderEveryName(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         byte[] b = new byte[r.nextInt(0, 600)];
         for (int i = 0; i < b.length; i++) b[i] = (byte) r.nextInt(256);
-        String[] names = {"x.twee", "x.html", "x.h5p", "content.json", "x.ink.json", "x.ink", "x.bin"};
+        String[] names = {"x.twee", "x.html", "x.h5p", "content.json", "x.ink.json", "x.ink", "x.yarn", "x.bin"};
         check(names[r.nextInt(names.length)], b, seed);
     }
 
@@ -93,7 +105,7 @@ class ImportFuzzTest {
                 case 2 -> {
                     byte[] c = new byte[b.length + 1];
                     System.arraycopy(b, 0, c, 0, at);
-                    c[at] = (byte) "[]{}<>:\"\\-|#\n\u0000".charAt(r.nextInt(14));
+                    c[at] = (byte) "[]{}<>:\"\\-|#\n\u0000\t=/".charAt(r.nextInt(17));
                     System.arraycopy(b, at, c, at + 1, b.length - at);
                     b = c;
                 }

@@ -301,7 +301,7 @@ public final class AuthorView extends BorderPane {
         create.getStyleClass().add("accent");
         create.setOnAction(e -> chooseNewFile());
         Button importing = org.rapport.ui.importer.ImportDialog.button(vm.importing(), vm::folder, "author-empty-import");
-        Label other = new Label("Already have scenarios in Twine, H5P Branching Scenario or ink? Import one: its structure and words "
+        Label other = new Label("Already have scenarios in Twine, H5P Branching Scenario, ink or Yarn Spinner? Import one: its structure and words "
                 + "become a draft, and the Problems list says what is left to fill in.");
         other.setWrapText(true);
         other.setMaxWidth(640);

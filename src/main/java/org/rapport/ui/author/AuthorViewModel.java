@@ -133,7 +133,7 @@ public final class AuthorViewModel {
         return new org.rapport.ui.lms.PackageDialog.Selection(List.of(file), d.id());
     }
 
-    /** "Import…": a scenario from Twine, H5P or ink, saved as a draft in the author's folder and opened here. */
+    /** "Import…": a scenario from Twine, H5P, ink or Yarn, saved as a draft in the author's folder and opened here. */
     public org.rapport.ui.importer.ImportViewModel importing() {
         if (importing == null) {
             importing = new org.rapport.ui.importer.ImportViewModel(ctx.catalog(), ctx.validator(), this::folder, this::openWithin);

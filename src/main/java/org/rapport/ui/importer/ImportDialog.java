@@ -39,26 +39,27 @@ public final class ImportDialog {
     /** The file chooser's filters: every format together first, then one per format. */
     static List<FileChooser.ExtensionFilter> filters() {
         return List.of(
-                new FileChooser.ExtensionFilter("Scenarios Rapport can import", "*.twee", "*.tw", "*.txt", "*.html", "*.htm", "*.h5p", "*.json"),
+                new FileChooser.ExtensionFilter("Scenarios Rapport can import", "*.twee", "*.tw", "*.txt", "*.html", "*.htm", "*.h5p", "*.json", "*.yarn"),
                 new FileChooser.ExtensionFilter("Twine: Twee text (.twee, .tw, .txt)", "*.twee", "*.tw", "*.txt"),
                 new FileChooser.ExtensionFilter("Twine 2: published or archive HTML (.html, .htm)", "*.html", "*.htm"),
                 new FileChooser.ExtensionFilter("H5P Branching Scenario (.h5p, content.json)", "*.h5p", "content.json"),
-                new FileChooser.ExtensionFilter("ink, compiled to JSON (.json)", "*.json"));
+                new FileChooser.ExtensionFilter("ink, compiled to JSON (.json)", "*.json"),
+                new FileChooser.ExtensionFilter("Yarn Spinner 2 (.yarn)", "*.yarn"));
     }
 
     /** A button that asks for a scenario file and imports it; {@code folder} is where the file chooser starts. */
     public static Button button(ImportViewModel vm, Supplier<Path> folder, String id) {
         Button b = new Button("Import…", new FontIcon("mdi2i-import"));
         b.setId(id);
-        b.setTooltip(new Tooltip("Import a scenario from Twine, H5P Branching Scenario or ink as a draft to finish here."));
-        b.setAccessibleText("Import a scenario from Twine, H5P Branching Scenario or ink as a draft");
+        b.setTooltip(new Tooltip("Import a scenario from Twine, H5P Branching Scenario, ink or Yarn Spinner as a draft to finish here."));
+        b.setAccessibleText("Import a scenario from Twine, H5P Branching Scenario, ink or Yarn Spinner as a draft");
         b.disableProperty().bind(vm.busyProperty());
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             Window owner = b.getScene() == null ? null : b.getScene().getWindow();
             vm.setAuthor(new Asker(vm, owner));
             FileChooser fc = new FileChooser();
-            fc.setTitle("Import a scenario from Twine, H5P or ink");
+            fc.setTitle("Import a scenario from Twine, H5P, ink or Yarn");
             fc.getExtensionFilters().addAll(filters());
             Path start = folder.get();
             if (start != null && Files.isDirectory(start)) fc.setInitialDirectory(start.toFile());

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * "Import…" in the author view: a scenario from Twine, H5P or ink read by the {@link Importer} (the same one as
+ * "Import…" in the author view: a scenario from Twine, H5P, ink or Yarn read by the {@link Importer} (the same one as
  * {@code rapport import}) in the background, its draft saved where the author chooses (never over a file without
  * asking) and opened in the author view, and the import report in words. The questions to the author (where to save,
  * whether to replace a file) and showing the report are the dialog's, through {@link Author}.
