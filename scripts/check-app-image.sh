@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Checks the installable app as a new hire gets it (issue 17): builds the app image and the .deb with
+# `mvn -Ppackage package` (unless --no-build), then
+#  1. starts the image's own launcher under Xvfb on a fresh data folder and waits for its window to show the bundled
+#     library loaded (the launcher's first frame and the library read, reported by FirstFrameReport), and keeps a
+#     screenshot of the window;
+#  2. runs the image's command line: `Rapport validate` on the dialogues inside the image;
+#  3. on Linux with dpkg, installs the .deb (as root; else it unpacks it), starts the installed launcher the same way,
+#     and removes the package again.
+# Usage: scripts/check-app-image.sh [--no-build] [OUTDIR]     Exit 0 when every check passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=1; [ "${1:-}" = "--no-build" ] && { BUILD=0; shift; }
+OUT="${1:-target/app-image-check}"; mkdir -p "$OUT"
+[ $BUILD -eq 1 ] && mvn -B -q -Ppackage package -DskipTests
+IMAGE=target/dist/Rapport
+[ -x "$IMAGE/bin/Rapport" ] || { echo "check-app-image: no app image at $IMAGE (build with mvn -Ppackage package)"; exit 1; }
+WORK="$(mktemp -d)"; XVFB=""
+cleanup() { [ -n "$XVFB" ] && kill "$XVFB" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+  command -v Xvfb >/dev/null || { echo "check-app-image: needs Xvfb (apt-get install -y xvfb libgtk-3-0)"; exit 1; }
+  for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
+  Xvfb ":$n" -screen 0 1280x800x24 >/dev/null 2>&1 & XVFB=$!
+  export DISPLAY=":$n"
+  for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+fi
+failed=0
+# Starts LAUNCHER on a fresh data folder; passes when its window reports the library read within 60 s.
+window() {
+  local launcher="$1" name="$2" log="$WORK/$2.log"
+  JAVA_TOOL_OPTIONS="-Drapport.reportFirstFrame=true" "$launcher" --data "$WORK/data-$name" >"$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do grep -q "rapport.libraryShown" "$log" && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  sleep 0.5
+  command -v import >/dev/null && import -window root "$OUT/$name.png" 2>/dev/null || true
+  kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  if grep -q "rapport.firstFrame" "$log" && grep -q "rapport.libraryShown" "$log"; then
+    echo "ok   $name: the window opened and read the bundled library (screenshot $OUT/$name.png)"
+  else
+    echo "FAIL $name: no window with the library within 60 s; its output:"; sed 's/^/     /' "$log" | head -20; failed=1
+  fi
+}
+window "$IMAGE/bin/Rapport" app-image
+if "$IMAGE/bin/Rapport" validate "$IMAGE/lib/app/dialogues" >"$WORK/validate.log" 2>&1; then
+  echo "ok   app-image: its command line validates the $(ls "$IMAGE/lib/app/dialogues"/*.json | grep -vc schema) bundled dialogues"
+else
+  echo "FAIL app-image: Rapport validate on the bundled dialogues:"; sed 's/^/     /' "$WORK/validate.log" | head; failed=1
+fi
+DEB=$(ls target/dist/rapport_*.deb 2>/dev/null | head -1 || true)
+if [ -n "$DEB" ] && command -v dpkg >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1 || { echo "FAIL deb: dpkg -i"; cat "$WORK/dpkg.log"; failed=1; }
+    if [ -x /opt/rapport/bin/Rapport ]; then window /opt/rapport/bin/Rapport deb-installed; fi
+    dpkg -P rapport >/dev/null 2>&1 || true
+  else
+    dpkg-deb -x "$DEB" "$WORK/deb"
+    window "$WORK/deb/opt/rapport/bin/Rapport" deb-unpacked
+  fi
+else
+  echo "--   deb: no .deb built here (not Linux, or no dpkg-deb)"
+fi
+exit $failed
