@@ -67,14 +67,26 @@ public record ClassRoster(String id, String name, List<String> trainees, List<As
 
     /** The form of a name used to match it: trimmed, single spaces, case and accents folded ("José  Lima" = "jose lima"). */
     public static String key(String name) {
-        String n = Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String n = MARKS.matcher(Normalizer.normalize(SPACES.matcher(name.strip()).replaceAll(" "), Normalizer.Form.NFD)).replaceAll("");
         return n.toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
     /** The trainee's name as written in the class, for a name as written in a history file. */
     public Optional<String> trainee(String nameInFile) {
-        String k = key(nameInFile);
-        return trainees.stream().filter(t -> key(t).equals(k)).findFirst();
+        return finder().apply(nameInFile);
+    }
+
+    /**
+     * {@link #trainee} for many names: the class's names are keyed once, so looking up every profile of a store or
+     * every history file is linear in their number, not in their number times the class's size.
+     */
+    public java.util.function.Function<String, Optional<String>> finder() {
+        Map<String, String> byKey = new java.util.HashMap<>();
+        for (String t : trainees) byKey.putIfAbsent(key(t), t);
+        return nameInFile -> Optional.ofNullable(byKey.get(key(nameInFile)));
     }
 
     public boolean assigned(String dialogueId) {

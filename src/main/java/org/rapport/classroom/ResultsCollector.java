@@ -154,7 +154,9 @@ public final class ResultsCollector {
         // Profiles are told apart by their id: two whose names both match one trainee of the class ("Ana" and "ana")
         // are never merged, and neither is counted until one is renamed, so nobody's replies count as someone else's.
         Map<String, List<Trainee>> byClassName = new LinkedHashMap<>();
-        for (Trainee t : store.trainees()) roster.trainee(t.name()).ifPresent(n -> byClassName.computeIfAbsent(n, k -> new ArrayList<>()).add(t));
+        java.util.function.Function<String, java.util.Optional<String>> inClass = roster.finder();
+        List<Trainee> profiles = store.trainees();
+        for (Trainee t : profiles) inClass.apply(t.name()).ifPresent(n -> byClassName.computeIfAbsent(n, k -> new ArrayList<>()).add(t));
         Set<String> ambiguous = new LinkedHashSet<>();
         byClassName.forEach((n, ts) -> {
             if (ts.size() < 2) return;
@@ -165,8 +167,8 @@ public final class ResultsCollector {
         });
         // Straight from the rows: each dialogue text fetched and parsed once for the whole class, each attempt replayed on it.
         Map<String, org.rapport.model.Dialogue> dialogues = new HashMap<>();
-        for (Trainee t : store.trainees()) {
-            if (roster.trainee(t.name()).isEmpty() || ambiguous.contains(t.id())) continue;
+        for (Trainee t : profiles) {
+            if (inClass.apply(t.name()).isEmpty() || ambiguous.contains(t.id())) continue;
             String name = "shared store: " + printable(t.name());
             List<ResultAttempt> attempts = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -195,6 +197,7 @@ public final class ResultsCollector {
     /** The results gathered so far, file by file (or trainee by trainee from a store), with the duplicate checks. */
     private final class Gathering {
         private final ClassRoster roster;
+        private final java.util.function.Function<String, java.util.Optional<String>> inClass;
         private final Map<String, List<ResultAttempt>> byTrainee = new LinkedHashMap<>();
         private final Map<String, String> keyFrom = new HashMap<>();       // attempt key -> file that gave it
         private final Map<String, String> fileHashes = new HashMap<>();    // content hash -> file
@@ -203,6 +206,7 @@ public final class ResultsCollector {
 
         Gathering(ClassRoster roster) {
             this.roster = roster;
+            this.inClass = roster.finder();
             for (String t : roster.trainees()) byTrainee.put(t, new ArrayList<>());
         }
 
@@ -236,7 +240,7 @@ public final class ResultsCollector {
         }
 
         void offer(String name, TraineeHistory h) {
-            String trainee = roster.trainee(h.trainee()).orElse(null);
+            String trainee = inClass.apply(h.trainee()).orElse(null);
             if (trainee == null) {
                 skip(name, "unknown trainee: " + printable(h.trainee()) + " is not in " + roster.name());
                 return;
