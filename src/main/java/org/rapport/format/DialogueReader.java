@@ -66,7 +66,7 @@ public final class DialogueReader {
 
     /** Reads bytes already in memory; {@code name} is what diagnostics call the file. */
     public ReadResult read(String name, byte[] bytes) {
-        String hash = sha256(bytes);
+        java.util.function.Supplier<String> hash = ReadResult.lazySha256(bytes);
         if (bytes.length > maxBytes) {
             return failed(name, hash, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
                     "The file is " + mib(bytes.length) + ", over the " + mib(maxBytes) + " limit for a dialogue.", null));
@@ -90,7 +90,7 @@ public final class DialogueReader {
         return parse(name, text, null);
     }
 
-    private static ReadResult parse(String name, String text, String hash) {
+    private static ReadResult parse(String name, String text, java.util.function.Supplier<String> hash) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         JsonValue root;
         try {
@@ -103,7 +103,7 @@ public final class DialogueReader {
         return new ReadResult(name, dialogue, mapper.sourceMap(), mapper.diagnostics(), mapper.declaredNodeIds(), hash);
     }
 
-    private static ReadResult failed(String name, String hash, Diagnostic d) {
+    private static ReadResult failed(String name, java.util.function.Supplier<String> hash, Diagnostic d) {
         return new ReadResult(name, null, new SourceMap(), List.of(d), Set.of(), hash);
     }
 
