@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Work the first frame needs that does not need JavaFX, started by {@link RapportApp#main} before the toolkit starts:
- * opening the progress store (SQLite's native library, the schema check; about a quarter of a second) and reading
- * the technique catalog run on another thread while JavaFX starts on this one (about half a second; see
- * docs/performance.md). Nothing the trainee sees changes: {@link RapportApp#start} waits for both, which are
- * usually ready by then, and a store that fails to open gives the same notice as before.
+ * Work the first screen needs that does not need JavaFX: opening the progress store (SQLite's native library, the
+ * schema check; about a quarter of a second) and reading the technique catalog, on another thread. Begun by
+ * {@link RapportApp#start} once the opening frame has been drawn (begun earlier, before the toolkit started, it
+ * competed with JavaFX's own start on a two-core laptop and delayed that frame; docs/performance.md). A store that
+ * fails to open gives the same notice as before.
  */
 final class StartupPreload {
     /** The store, or why there is none (the same message the window showed before this class existed). */
