@@ -29,6 +29,10 @@ class Cmi5PlayerTest {
     static final String AU = "https://learning.example.org/rapport/dialogues/chewed-moccasins";
 
     static List<JsonObject> play(String path, double mastery) throws Exception {
+        return play(path, mastery, "Normal");
+    }
+
+    static List<JsonObject> play(String path, double mastery, String launchMode) throws Exception {
         try (Site site = new Site()) {
             Packages.serve(site, "/pkg/", "cmi5", null, "practice", ScormPlayerTest.FILE);
             site.put("/lms/harness.js", EngineParityTest.resource("/lms/harness.js"));
@@ -41,7 +45,7 @@ class Cmi5PlayerTest {
                         return new Site.Answer(200, "application/json", """
                                 {"contextTemplate":{"contextActivities":{"grouping":[{"id":"https://learning.example.org/rapport/"}]},
                                  "extensions":{"%s":"session-42"}},
-                                 "launchMode":"Normal","moveOn":"CompletedAndPassed","masteryScore":%s}""".formatted(SESSION, mastery));
+                                 "launchMode":"%s","moveOn":"CompletedAndPassed","masteryScore":%s}""".formatted(SESSION, launchMode, mastery));
                     }
                     return new Site.Answer(404, "text/plain", "no such state");
                 }
@@ -127,5 +131,14 @@ class Cmi5PlayerTest {
         assertFalse(result.get("success").getAsBoolean());
         assertTrue(result.getAsJsonObject("score").get("scaled").getAsDouble() < 0.8);
         XapiValidation.assertValid(st);
+    }
+
+    @Test
+    void inReviewModeTheAuSendsNoPassedFailedOrCompleted() throws Exception {
+        List<String> verbs = play("best", 0.8, "Review").stream().map(Cmi5PlayerTest::verb).toList();
+        assertEquals("initialized", verbs.get(0), verbs.toString());
+        assertEquals("terminated", verbs.get(verbs.size() - 1), verbs.toString());
+        assertFalse(verbs.contains("passed") || verbs.contains("failed") || verbs.contains("completed"),
+                "cmi5: in Browse or Review the AU must not send them: " + verbs);
     }
 }

@@ -298,6 +298,11 @@
       if (ended) return Promise.resolve(true);
       ended = true;
       var duration = isoDuration(Date.now() - started);
+      if (launchData.launchMode && launchData.launchMode !== "Normal") {
+        // Browse and Review: cmi5 lets the AU send no passed, failed or completed; the session still ends.
+        pending.push(statement("terminated", [CMI5], { duration: duration }));
+        return flush();
+      }
       var score = { scaled: Math.round(r.percent * 100) / 10000, raw: r.percent, min: 0, max: 100 };
       if (r.mastery !== null) {
         var ext = {};
