@@ -162,7 +162,9 @@ var Harness = (function () {
       }, function () {
         var pre = document.createElement("pre");
         pre.id = "result";
-        pre.textContent = JSON.stringify({ problem: problem, status: doc().getElementById("lms-status").textContent, calls: [] });
+        var back = doc().getElementById("return");
+        pre.textContent = JSON.stringify({ problem: problem, status: doc().getElementById("lms-status").textContent,
+          returnHref: back && !back.hidden ? back.getAttribute("href") : "", calls: [] });
         document.body.appendChild(pre);
       });
     }

@@ -45,7 +45,8 @@ class Cmi5PlayerTest {
                         return new Site.Answer(200, "application/json", """
                                 {"contextTemplate":{"contextActivities":{"grouping":[{"id":"https://learning.example.org/rapport/"}]},
                                  "extensions":{"%s":"session-42"}},
-                                 "launchMode":"%s","moveOn":"CompletedAndPassed","masteryScore":%s}""".formatted(SESSION, launchMode, mastery));
+                                 "launchMode":"%s","moveOn":"CompletedAndPassed","masteryScore":%s,
+                                 "returnURL":"https://lms.example.org/course/7"}""".formatted(SESSION, launchMode, mastery));
                     }
                     return new Site.Answer(404, "text/plain", "no such state");
                 }
@@ -61,6 +62,8 @@ class Cmi5PlayerTest {
             String dom = Browser.dumpDom(site.url("/lms/stub.html"), 1280, 800, 120);
             assertTrue(dom.contains("<pre id=\"result\">"), "the stub wrote its result: " + dom.substring(Math.max(0, dom.length() - 1500)));
             assertFalse(dom.contains("\"problem\":\"timed out"), dom.substring(dom.indexOf("<pre id=\"result\">")));
+            assertTrue(dom.contains("\"returnHref\":\"https://lms.example.org/course/7\""),
+                    "the debrief offers the way back to the LMS's returnURL: " + dom.substring(dom.indexOf("<pre id=\"result\">")));
             List<JsonObject> statements = new ArrayList<>();
             for (Site.Request r : site.received) {
                 if (r.path().equals("/lrs/statements")) {

@@ -274,7 +274,8 @@
             flush();
             var m = typeof launchData.masteryScore === "number" ? launchData.masteryScore : null;
             var review = launchData.launchMode && launchData.launchMode !== "Normal";
-            return { resume: review ? "" : (resume || ""), mastery: m, moveOn: launchData.moveOn || null, launchMode: launchData.launchMode || "Normal" };
+            return { resume: review ? "" : (resume || ""), mastery: m, moveOn: launchData.moveOn || null, launchMode: launchData.launchMode || "Normal",
+              returnUrl: typeof launchData.returnURL === "string" ? launchData.returnURL : null };
           });
       }).catch(function (e) {
         self.problem = "The learning system did not start this attempt: " + e.message;

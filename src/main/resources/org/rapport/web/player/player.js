@@ -314,6 +314,11 @@
       lms = window.RapportLms.connect(pkg, params);
       return Promise.resolve(lms.start()).then(function (s) {
         mastery = s.mastery !== null && s.mastery !== undefined ? s.mastery : (typeof pkg.mastery === "number" ? pkg.mastery : null);
+        if (s.returnUrl) {
+          // cmi5: the LMS's page to go back to once the trainee is done (shown with the debrief)
+          $("return").href = s.returnUrl;
+          $("return").hidden = false;
+        }
         var resumed = false;
         if (s.resume) {
           var v = JSON.parse(E.resume(s.resume));
