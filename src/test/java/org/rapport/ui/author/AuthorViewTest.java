@@ -82,10 +82,14 @@ class AuthorViewTest {
         vm.close();
     }
 
+    /**
+     * Waits for a condition, looked up on the FX thread: the view is rebuilt there when a save is read, and a lookup
+     * from the test thread could walk a list of children while it changed (IndexOutOfBounds inside TestFX's query).
+     */
     private static void waitUntil(Callable<Boolean> done) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return done.call();
+            return WaitForAsyncUtils.asyncFx(done).get();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -87,7 +87,7 @@ class ImportDialogTest {
     private static void waitUntil(Callable<Boolean> done) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return done.call();
+            return WaitForAsyncUtils.asyncFx(done).get(); // looked up on the FX thread, as AuthorViewTest does
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
