@@ -33,6 +33,19 @@ public final class Convention {
 
     /** What a list of tags says under the convention; {@code others} holds the tags it does not know. */
     public static final class Tags {
+        /**
+         * Puts what these tags say about a reply on it: its grade and mood, and its steps and pitfalls when the tags
+         * say anything about the reply at all (an untagged reply keeps them missing, so validate lists them).
+         */
+        void applyTo(Scenario.Reply r) {
+            r.grade = grade;
+            r.mood = mood;
+            if (grade != null || !steps.isEmpty() || !pitfalls.isEmpty()) {
+                r.uses = java.util.List.copyOf(steps);
+                r.pitfalls = java.util.List.copyOf(pitfalls);
+            }
+        }
+
         public String grade;
         public Integer mood;
         public String outcome;

@@ -210,12 +210,7 @@ final class InkImporter {
                 r.say = c.getText() == null || c.getText().isBlank() ? null : c.getText().strip();
                 Convention.Tags t = convention.read(c.getTags() == null ? List.of() : c.getTags());
                 for (String problem : t.problems) report.warn("RAP119", "choice " + safePath(c), problem + ".");
-                r.grade = t.grade;
-                r.mood = t.mood;
-                if (t.grade != null || !t.steps.isEmpty() || !t.pitfalls.isEmpty()) {
-                    r.uses = List.copyOf(t.steps);
-                    r.pitfalls = List.copyOf(t.pitfalls);
-                }
+                t.applyTo(r);
                 r.why = t.why;
                 n.choices.add(r);
             }

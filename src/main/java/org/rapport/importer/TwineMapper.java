@@ -160,12 +160,7 @@ final class TwineMapper {
             Parsed reply = replyPassages.get(link.target());
             if (reply != null) {
                 Convention.Tags t = reply.tags();
-                r.grade = t.grade;
-                r.mood = t.mood;
-                if (t.grade != null || !t.steps.isEmpty() || !t.pitfalls.isEmpty()) {
-                    r.uses = List.copyOf(t.steps);
-                    r.pitfalls = List.copyOf(t.pitfalls);
-                }
+                t.applyTo(r);
                 String why = reply.text().fields.get("why");
                 r.why = blankToNull(why != null ? why : reply.text().say);
                 String next = internal(reply, byName, false).get(0).target();

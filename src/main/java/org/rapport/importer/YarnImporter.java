@@ -650,29 +650,28 @@ final class YarnImporter {
         }
     }
 
+    /** An option's hashtags: a tag meant for a line or an ending is reported and ignored. */
     private void replyTags(List<Tag> tags) {
-        for (Tag t : tags) {
-            if (lineId(t)) continue;
-            Convention.Tags c = convention.read(List.of(t.text()));
-            for (String problem : c.problems) report.warn("RAP119", t.line(), t.col(), problem + ".");
-            if (!c.others.isEmpty()) {
-                report.warn("RAP119", t.line(), t.col(), "The hashtag #" + shorten(t.text()) + " is not one of the convention's; it was left out.");
-            } else if (c.outcome != null || c.emotion != null) {
-                report.warn("RAP119", t.line(), t.col(), "#" + shorten(t.text()) + " is for a line or an ending, not an option; it was ignored.");
-            }
-        }
+        checkTags(tags, c -> c.outcome != null || c.emotion != null, t -> "#" + shorten(t.text()) + " is for a line or an ending, not an option; it was ignored.");
     }
 
+    /** A line's hashtags: a tag meant for an option is reported and ignored. */
     private void lineTags(List<Tag> tags) {
+        checkTags(tags, c -> c.grade != null || c.mood != null || !c.pitfalls.isEmpty(),
+                t -> "#" + shorten(t.text()) + " is for an option (-> text #" + shorten(t.text()) + "), not a line; it was ignored.");
+    }
+
+    /** Reports, for each tag, the convention's problems, a tag that is not the convention's, or one in the wrong place. */
+    private void checkTags(List<Tag> tags, java.util.function.Predicate<Convention.Tags> elsewhere,
+                           java.util.function.Function<Tag, String> wrongPlace) {
         for (Tag t : tags) {
             if (lineId(t)) continue;
             Convention.Tags c = convention.read(List.of(t.text()));
             for (String problem : c.problems) report.warn("RAP119", t.line(), t.col(), problem + ".");
             if (!c.others.isEmpty()) {
                 report.warn("RAP119", t.line(), t.col(), "The hashtag #" + shorten(t.text()) + " is not one of the convention's; it was left out.");
-            } else if (c.grade != null || c.mood != null || !c.pitfalls.isEmpty()) {
-                report.warn("RAP119", t.line(), t.col(), "#" + shorten(t.text()) + " is for an option (-> text #" + shorten(t.text())
-                        + "), not a line; it was ignored.");
+            } else if (elsewhere.test(c)) {
+                report.warn("RAP119", t.line(), t.col(), wrongPlace.apply(t));
             }
         }
     }
@@ -865,12 +864,7 @@ final class YarnImporter {
             Scenario.Reply r = new Scenario.Reply();
             r.say = op.text();
             Convention.Tags rt = convention.read(op.tags().stream().map(Tag::text).filter(x -> !x.startsWith("line:")).toList());
-            r.grade = rt.grade;
-            r.mood = rt.mood;
-            if (rt.grade != null || !rt.steps.isEmpty() || !rt.pitfalls.isEmpty()) {
-                r.uses = List.copyOf(rt.steps);
-                r.pitfalls = List.copyOf(rt.pitfalls);
-            }
+            rt.applyTo(r);
             r.why = rt.why;
             n.choices.add(r);
             queue.add(new Pending(id, n.choices.size() - 1, new Frame(op.block(), 0, after, y), op.text()));
