@@ -24,8 +24,8 @@ import java.nio.file.Path;
  * <p>With {@code -Drapport.reportMemory=true} as well, it then plays one dialogue as a trainee would, through the
  * screen's own buttons (the library, the first dialogue's Start, the pre-brief's Start, the first reply shown at each
  * decision, Continue after practice feedback, the debrief),
- * waits {@value #SETTLE_MS} ms with the debrief on screen and prints {@code rapport.memory rssKb=R hwmKb=H clicks=N}
- * (the process's resident set and its peak, from /proc/self/status, and the buttons it pressed) before exiting. A window without the library's
+ * waits {@value #SETTLE_MS} ms with the debrief on screen and prints {@code rapport.memory rssKb=R hwmKb=H anonKb=A fileKb=F heapUsedKb=U heapCommittedKb=C clicks=N}
+ * (the process's resident set and its peak, its anonymous and file-backed parts, from /proc/self/status; the heap in use and committed; and the buttons it pressed) before exiting. A window without the library's
  * buttons (the minimal window of the benchmark) reports after the same wait from its first frame.
  */
 public final class FirstFrameReport {
@@ -129,11 +129,17 @@ public final class FirstFrameReport {
         try {
             String rss = "unknown";
             String hwm = "unknown";
+            String anon = "unknown";
+            String file = "unknown";
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) rss = line.replaceAll("\\D", "");
                 if (line.startsWith("VmHWM:")) hwm = line.replaceAll("\\D", "");
+                if (line.startsWith("RssAnon:")) anon = line.replaceAll("\\D", "");
+                if (line.startsWith("RssFile:")) file = line.replaceAll("\\D", "");
             }
-            return "rssKb=" + rss + " hwmKb=" + hwm;
+            java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            return "rssKb=" + rss + " hwmKb=" + hwm + " anonKb=" + anon + " fileKb=" + file
+                    + " heapUsedKb=" + heap.getUsed() / 1024 + " heapCommittedKb=" + heap.getCommitted() / 1024;
         } catch (IOException | RuntimeException e) {
             return "rssKb=unknown hwmKb=unknown";
         }

@@ -26,16 +26,24 @@ final class StartupBench {
     record Run(long firstFrameMillis, long libraryShownMillis, long rssKb, long hwmKb, long clicks) {
     }
 
-    /** Resident memory of the app after one dialogue played, and of the minimal window, one figure per start. */
-    record Memory(List<Run> rapport, List<Run> minimal) {
+    /**
+     * Resident memory after one dialogue played, one figure per start: the app as shipped (with the installed app's
+     * JVM options), the same jar with the JVM's defaults, the minimal window with the JVM's defaults (the floor), and
+     * the minimal window with the app's options.
+     */
+    record Memory(List<Run> rapport, List<Run> minimal, List<Run> rapportDefaults, List<Run> minimalWithOptions) {
     }
 
-    record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds) {
+    /** Start-up: the app as shipped, the minimal window, the app with AppCDS, and the app with the JVM's defaults. */
+    record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds, List<Run> rapportDefaults) {
     }
 
     private final Path project;
     private final Path target;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The installed app's JVM options (pom.xml, app.jvm.options), passed in by the bench profile. */
+    private final List<String> appOptions = List.of(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
+            .stream().filter(o -> !o.isEmpty()).toList();
     private String display;
     private Process xvfb;
 
@@ -52,8 +60,9 @@ final class StartupBench {
         Path cds = target.resolve("bench").resolve("rapport.jsa");
         startDisplay();
         try {
-            List<String> app = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+            List<String> defaults = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
                     "-jar", jar.toString(), "--data", data.toString());
+            List<String> app = withOptions(defaults);
             List<String> base = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
                     "-jar", minimal.toString());
             // Class-data sharing: one run records the classes the app loads, later runs map them in.
@@ -64,20 +73,24 @@ final class StartupBench {
             record.add(1, "-XX:ArchiveClassesAtExit=" + cds);
             once(record);
             boolean withCds = Files.exists(cds);
+            boolean compare = !appOptions.isEmpty();
             for (int i = 0; i < warmups; i++) {
                 once(app);
                 once(base);
                 if (withCds) once(appCds);
+                if (compare) once(defaults);
             }
             List<Run> a = new ArrayList<>();
             List<Run> b = new ArrayList<>();
             List<Run> c = new ArrayList<>();
+            List<Run> d = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 b.add(once(base));
                 a.add(once(app));
                 if (withCds) c.add(once(appCds));
+                if (compare) d.add(once(defaults));
             }
-            return new Result(a, b, withCds ? c : null);
+            return new Result(a, b, withCds ? c : null, compare ? d : null);
         } finally {
             stopDisplay();
         }
@@ -95,23 +108,39 @@ final class StartupBench {
         Path data = Files.createDirectories(target.resolve("bench").resolve("memory-data"));
         startDisplay();
         try {
-            List<String> app = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
+            List<String> defaults = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
                     "-Drapport.reportMemory=true", "-jar", jar.toString(), "--data", data.toString());
+            List<String> app = withOptions(defaults);
             List<String> base = List.of(java, "-Drapport.reportFirstFrame=true", "-Drapport.exitAfterFirstFrame=true",
                     "-Drapport.reportMemory=true", "-jar", minimal.toString());
+            List<String> baseWithOptions = withOptions(base);
+            boolean compare = !appOptions.isEmpty();
             List<Run> a = new ArrayList<>();
             List<Run> b = new ArrayList<>();
+            List<Run> c = new ArrayList<>();
+            List<Run> d = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 b.add(once(base));
                 a.add(once(app));
+                if (compare) {
+                    c.add(once(defaults));
+                    d.add(once(baseWithOptions));
+                }
             }
             for (Run r : a) {
                 if (r.rssKb() < 0 || r.clicks() < 3) throw new IllegalStateException("the app did not play a dialogue and report its memory: " + r);
             }
-            return new Memory(a, b);
+            return new Memory(a, b, compare ? c : null, compare ? d : null);
         } finally {
             stopDisplay();
         }
+    }
+
+    /** The command with the installed app's JVM options after {@code java}. */
+    private List<String> withOptions(List<String> command) {
+        List<String> out = new ArrayList<>(command);
+        out.addAll(1, appOptions);
+        return out;
     }
 
     /** One start: the time from just before the process starts to each reported frame. */
