@@ -45,7 +45,7 @@ public final class Validator {
         List<Diagnostic> all = new ArrayList<>(read.diagnostics());
         if (read.dialogue() != null) {
             CheckContext ctx = new CheckContext(read.file(), read.dialogue(), read.sourceMap(), catalog, read.declaredNodeIds());
-            for (Check check : checks) all.addAll(check.run(ctx));
+            for (List<Diagnostic> found : checks.parallelStream().map(c -> c.run(ctx)).toList()) all.addAll(found);
         }
         all.sort(Diagnostic.ORDER);
         return new Validated(read, all);

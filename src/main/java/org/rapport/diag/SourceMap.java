@@ -3,6 +3,7 @@ package org.rapport.diag;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where each part of a dialogue file is: a path such as {@code nodes/opening/choices/1/next} to its line and column.
@@ -20,6 +21,26 @@ public final class SourceMap {
     private long[] packed = new long[64];
     private int size;
     private Map<String, Position> index;
+    /** Set on a map that records nothing while the file is read and is filled on its first {@link #find}. */
+    private Supplier<SourceMap> rebuild;
+
+    /** A map that records as it is filled (see {@link #put}). */
+    public SourceMap() {
+    }
+
+    private SourceMap(Supplier<SourceMap> rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    /**
+     * A map that records nothing as the file is read ({@link #put} does nothing) and asks {@code rebuild} for the
+     * recorded map on its first {@link #find}, which then answers from it. A clean file, the usual case, never needs a
+     * position, so reading it need not keep one for every value (about 400,000 for a 10,000-node file, live until the
+     * read ends); a file with problems is read a second time, recording, when the first problem is located.
+     */
+    public static SourceMap onDemand(Supplier<SourceMap> rebuild) {
+        return new SourceMap(rebuild);
+    }
 
     /** Records where {@code path} is. Called by the one thread that reads the file, before the map is shared. */
     public void put(String path, Position pos) {
@@ -34,7 +55,22 @@ public final class SourceMap {
         add(parent, child, pos);
     }
 
+    /** As {@link #put(String, Position)}, with the place packed as {@code JsonValue.at()} packs it. */
+    public void put(String path, long at) {
+        add(path, null, at);
+    }
+
+    /** As {@link #put(String, String, Position)}, with the place packed as {@code JsonValue.at()} packs it. */
+    public void put(String parent, String child, long at) {
+        add(parent, child, at);
+    }
+
     private void add(String parent, String child, Position pos) {
+        add(parent, child, ((long) pos.line() << 32) | (pos.column() & 0xFFFFFFFFL));
+    }
+
+    private void add(String parent, String child, long at) {
+        if (rebuild != null) return;
         if (size == packed.length) {
             parents = Arrays.copyOf(parents, size * 2);
             children = Arrays.copyOf(children, size * 2);
@@ -42,9 +78,9 @@ public final class SourceMap {
         }
         parents[size] = parent;
         children[size] = child;
-        packed[size] = ((long) pos.line() << 32) | (pos.column() & 0xFFFFFFFFL);
+        packed[size] = at;
         size++;
-        if (index != null) index.put(path(size - 1), pos);
+        if (index != null) index.put(path(size - 1), new Position((int) (at >> 32), (int) at));
     }
 
     private String path(int i) {
@@ -56,6 +92,14 @@ public final class SourceMap {
 
     /** The position of {@code path}, or of its nearest recorded parent, or the start of the file. */
     public synchronized Position find(String path) {
+        if (rebuild != null) {
+            SourceMap recorded = rebuild.get();
+            rebuild = null;
+            parents = recorded.parents;
+            children = recorded.children;
+            packed = recorded.packed;
+            size = recorded.size;
+        }
         if (index == null) {
             Map<String, Position> m = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
             for (int i = 0; i < size; i++) m.put(path(i), new Position((int) (packed[i] >> 32), (int) packed[i]));

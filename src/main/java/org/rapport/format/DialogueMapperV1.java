@@ -5,6 +5,7 @@ import org.rapport.diag.Position;
 import org.rapport.diag.Severity;
 import org.rapport.diag.SourceMap;
 import org.rapport.format.json.JsonValue;
+import org.rapport.format.json.StrictJsonParser;
 import org.rapport.format.json.JsonValue.JArray;
 import org.rapport.format.json.JsonValue.JNumber;
 import org.rapport.format.json.JsonValue.JObject;
@@ -52,12 +53,59 @@ final class DialogueMapperV1 {
     private static final List<String> ROUTE = List.of("moodAtMost", "moodAtLeast", "to");
 
     private final String file;
-    private final SourceMap sourceMap = new SourceMap();
+    private final SourceMap sourceMap;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> declaredNodeIds = new LinkedHashSet<>();
+    /** Where error() and warning() write: the diagnostics, or the streamed nodes' own list while one is mapped. */
+    private List<Diagnostic> out = diagnostics;
+    /** The nodes handed over by the parser as it read them (see {@link #nodeStream}), or null if none were. */
+    private Streamed streamed;
+
+    /** What the parser's stream of the "nodes" object gave, kept apart until {@link #map} knows the file is format 1. */
+    private static final class Streamed {
+        final Map<String, Node> nodes = new LinkedHashMap<>();
+        final Map<String, Member> first = new LinkedHashMap<>();
+        final List<Member> duplicates = new ArrayList<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+    }
 
     DialogueMapperV1(String file) {
+        this(file, new SourceMap());
+    }
+
+    /** A mapper that records where each part is in {@code sourceMap} (which may be one that records nothing). */
+    DialogueMapperV1(String file, SourceMap sourceMap) {
         this.file = file;
+        this.sourceMap = sourceMap;
+    }
+
+    /**
+     * Maps each node as the parser reads it (StrictJsonParser's stream of the top-level "nodes" object), so that a
+     * node's JSON tree is dropped as soon as its model is built, instead of the whole file's tree being kept until
+     * {@link #map}. The nodes, their diagnostics and repeats are the same, in the same order, as mapping the tree.
+     */
+    StrictJsonParser.ObjectStream nodeStream() {
+        return new StrictJsonParser.ObjectStream() {
+            @Override
+            public void begin(long at) {
+                streamed = new Streamed();
+            }
+
+            @Override
+            public void member(Member m) {
+                if (streamed.first.putIfAbsent(m.key(), m) != null) {
+                    streamed.duplicates.add(m); // the first one stays in force, as in the tree
+                    return;
+                }
+                out = streamed.diagnostics;
+                try {
+                    Node node = nodeMember(m);
+                    if (node != null) streamed.nodes.put(m.key(), node);
+                } finally {
+                    out = diagnostics;
+                }
+            }
+        };
     }
 
     SourceMap sourceMap() {
@@ -74,7 +122,7 @@ final class DialogueMapperV1 {
 
     /** The dialogue, or null when the file is not a format-1 dialogue at all. */
     Dialogue map(JsonValue root) {
-        sourceMap.put("", root.pos());
+        sourceMap.put("", root.at());
         if (!(root instanceof JObject top)) {
             error("RAP010", root.pos(), "A dialogue file holds one JSON object ({ ... }), but this file holds " + root.typeName() + ".", null);
             return null;
@@ -144,33 +192,45 @@ final class DialogueMapperV1 {
     }
 
     private Map<String, Node> nodes(JObject top) {
-        Map<String, Node> nodes = new LinkedHashMap<>();
         JObject obj = object(top, "nodes", "", true, null);
-        if (obj == null) return nodes;
-        for (Member dup : obj.duplicates()) {
-            Position first = firstPosition(obj, dup);
-            error("RAP024", dup.keyPos(), "The node id \"" + dup.key() + "\" is defined twice (the first is at line " + first.line()
+        if (obj == null) return new LinkedHashMap<>();
+        boolean wasStreamed = streamed != null && obj.members().isEmpty();
+        Map<String, Member> first = wasStreamed ? streamed.first : obj.members();
+        for (Member dup : wasStreamed ? streamed.duplicates : obj.duplicates()) {
+            Position firstAt = first.get(dup.key()).keyPos();
+            error("RAP024", dup.keyPos(), "The node id \"" + dup.key() + "\" is defined twice (the first is at line " + firstAt.line()
                     + "). Node ids must be unique: rename one and update the \"next\" that should lead to it.", dup.key());
         }
-        if (obj.members().isEmpty()) {
+        if (first.isEmpty()) {
             error("RAP011", obj.pos(), "\"nodes\" is empty. A dialogue needs at least a start node and an ending.", null);
         }
+        if (wasStreamed) {
+            declaredNodeIds.addAll(first.keySet());
+            diagnostics.addAll(streamed.diagnostics);
+            return streamed.nodes;
+        }
+        Map<String, Node> nodes = new LinkedHashMap<>();
         for (Member m : obj.members().values()) {
-            String id = m.key();
-            declaredNodeIds.add(id);
-            String path = SourceMap.path("nodes", id);
-            sourceMap.put(path, m.keyPos());
-            if (!isKebab(id)) {
-                error("RAP014", m.keyPos(), "The node id \"" + id + "\" must be kebab-case: lower-case letters and digits joined by '-', e.g. \"asks-for-manager\".", id);
-            }
-            if (!(m.value() instanceof JObject n)) {
-                error("RAP010", m.value().pos(), "The node \"" + id + "\" must be an object with \"say\" and either \"choices\" or \"ending\", but it is " + m.value().typeName() + ".", id);
-                continue;
-            }
-            Node node = node(id, n, path);
-            if (node != null) nodes.put(id, node);
+            declaredNodeIds.add(m.key());
+            Node node = nodeMember(m);
+            if (node != null) nodes.put(m.key(), node);
         }
         return nodes;
+    }
+
+    /** One member of "nodes": its id checked and located, and its node mapped (null when it is not an object). */
+    private Node nodeMember(Member m) {
+        String id = m.key();
+        String path = SourceMap.path("nodes", id);
+        sourceMap.put(path, m.keyAt());
+        if (!isKebab(id)) {
+            error("RAP014", m.keyPos(), "The node id \"" + id + "\" must be kebab-case: lower-case letters and digits joined by '-', e.g. \"asks-for-manager\".", id);
+        }
+        if (!(m.value() instanceof JObject n)) {
+            error("RAP010", m.value().pos(), "The node \"" + id + "\" must be an object with \"say\" and either \"choices\" or \"ending\", but it is " + m.value().typeName() + ".", id);
+            return null;
+        }
+        return node(id, n, path);
     }
 
     private Node node(String id, JObject n, String path) {
@@ -201,11 +261,11 @@ final class DialogueMapperV1 {
         } else if (!(cv instanceof JArray arr)) {
             wrongType("choices", cv, "a list of replies", id);
         } else {
-            sourceMap.put(path, "choices", arr.pos());
+            sourceMap.put(path, "choices", arr.at());
             for (int i = 0; i < arr.items().size(); i++) {
                 JsonValue item = arr.items().get(i);
                 String cp = path + "/choices/" + i;
-                sourceMap.put(cp, item.pos());
+                sourceMap.put(cp, item.at());
                 if (item instanceof JObject co) {
                     choices.add(choice(i, co, cp, id));
                 } else {
@@ -240,7 +300,7 @@ final class DialogueMapperV1 {
         // A missing or blank "why" is reported by the WhyCheck (RAP034), so that its message can teach.
         String why = c.get("why") instanceof JString s ? s.value() : null;
         if (c.get("why") != null && !(c.get("why") instanceof JString)) wrongType("why", c.get("why"), "text", nodeId);
-        if (why != null) sourceMap.put(path, "why", c.get("why").pos());
+        if (why != null) sourceMap.put(path, "why", c.get("why").at());
         List<Route> routes = routes(c, path, nodeId);
         return new Choice(index, orEmpty(say), grade == null ? Grade.WEAK : grade, uses, pitfalls, mood == null ? 0 : mood,
                 why, routes);
@@ -253,7 +313,7 @@ final class DialogueMapperV1 {
             error("RAP011", c.pos(), "This reply has no \"next\": give the id of the node it leads to.", nodeId);
             return routes;
         }
-        sourceMap.put(path, "next", next.pos());
+        sourceMap.put(path, "next", next.at());
         if (next instanceof JString s) {
             routes.add(Route.always(s.value()));
         } else if (next instanceof JArray a) {
@@ -263,7 +323,7 @@ final class DialogueMapperV1 {
             for (int i = 0; i < a.items().size(); i++) {
                 JsonValue item = a.items().get(i);
                 String rp = path + "/next/" + i;
-                sourceMap.put(rp, item.pos());
+                sourceMap.put(rp, item.at());
                 if (!(item instanceof JObject r)) {
                     error("RAP010", item.pos(), "Each route in \"next\" must be an object such as {\"moodAtMost\": -3, \"to\": \"escalates\"}, but this one is " + item.typeName() + ".", nodeId);
                     continue;
@@ -299,7 +359,7 @@ final class DialogueMapperV1 {
             if (required) missing(parent, key, nodeId);
             return null;
         }
-        sourceMap.put(path, key, v.pos());
+        sourceMap.put(path, key, v.at());
         if (v instanceof JObject o) return o;
         wrongType(key, v, "an object", nodeId);
         return null;
@@ -331,7 +391,7 @@ final class DialogueMapperV1 {
     }
 
     private String stringValue(String key, JsonValue v, String path, String nodeId) {
-        sourceMap.put(path, key, v.pos());
+        sourceMap.put(path, key, v.at());
         if (v instanceof JString s) return s.value();
         wrongType(key, v, "text in double quotes", nodeId);
         return null;
@@ -343,7 +403,7 @@ final class DialogueMapperV1 {
             missing(parent, key, nodeId);
             return null;
         }
-        sourceMap.put(path, key, v.pos());
+        sourceMap.put(path, key, v.at());
         return intValue(key, v, nodeId);
     }
 
@@ -367,8 +427,10 @@ final class DialogueMapperV1 {
     private <E extends Enum<E>> E enumValue(JObject parent, String key, String path, Class<E> type, String nodeId) {
         String s = requiredString(parent, key, path, nodeId);
         if (s == null) return null;
-        for (E e : type.getEnumConstants()) {
-            if (e.name().toLowerCase(Locale.ROOT).equals(s)) return e;
+        E[] constants = type.getEnumConstants();
+        for (int i = 0; i < constants.length; i++) {
+            // The file spells each value as its constant in lower case: compare without making that string.
+            if (isLowerCaseOf(constants[i].name(), s)) return constants[i];
         }
         String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
         error("RAP014", parent.get(key).pos(), "\"" + key + "\" is \"" + shorten(s) + "\"; it must be one of: " + allowed + ".", nodeId);
@@ -381,7 +443,7 @@ final class DialogueMapperV1 {
             if (required) missing(parent, key, nodeId);
             return List.of();
         }
-        sourceMap.put(path, key, v.pos());
+        sourceMap.put(path, key, v.at());
         if (!(v instanceof JArray a)) {
             wrongType(key, v, "a list of words, e.g. [\"lead.listen\"]", nodeId);
             return List.of();
@@ -390,7 +452,7 @@ final class DialogueMapperV1 {
         String p = a.items().isEmpty() ? null : path.isEmpty() ? key : path + "/" + key;
         for (int i = 0; i < a.items().size(); i++) {
             JsonValue item = a.items().get(i);
-            sourceMap.put(p, Integer.toString(i), item.pos());
+            sourceMap.put(p, Integer.toString(i), item.at());
             if (item instanceof JString s) {
                 out.add(s.value());
             } else {
@@ -418,6 +480,7 @@ final class DialogueMapperV1 {
     }
 
     private void duplicates(JObject obj, String path, String nodeId) {
+        if (obj.duplicates().isEmpty()) return; // the usual case, without an iterator per object
         for (Member dup : obj.duplicates()) {
             if (path.equals("nodes")) continue;
             Position first = firstPosition(obj, dup);
@@ -469,11 +532,23 @@ final class DialogueMapperV1 {
     }
 
     private void error(String code, Position pos, String message, String nodeId) {
-        diagnostics.add(new Diagnostic(file, pos.line(), pos.column(), Severity.ERROR, code, message, nodeId));
+        out.add(new Diagnostic(file, pos.line(), pos.column(), Severity.ERROR, code, message, nodeId));
     }
 
     private void warning(String code, Position pos, String message, String nodeId) {
-        diagnostics.add(new Diagnostic(file, pos.line(), pos.column(), Severity.WARNING, code, message, nodeId));
+        out.add(new Diagnostic(file, pos.line(), pos.column(), Severity.WARNING, code, message, nodeId));
+    }
+
+    /** {@code name.toLowerCase(Locale.ROOT).equals(s)} for an ASCII constant name, without building the string. */
+    static boolean isLowerCaseOf(String name, String s) {
+        if (name.length() != s.length()) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char n = name.charAt(i);
+            if (n > 127) return name.toLowerCase(Locale.ROOT).equals(s);
+            char lower = n >= 'A' && n <= 'Z' ? (char) (n + ('a' - 'A')) : n;
+            if (s.charAt(i) != lower) return false;
+        }
+        return true;
     }
 
     private static String orEmpty(String s) {

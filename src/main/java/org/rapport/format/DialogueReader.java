@@ -92,15 +92,28 @@ public final class DialogueReader {
 
     private static ReadResult parse(String name, String text, java.util.function.Supplier<String> hash) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        String body = text;
+        // Positions are recorded only when a diagnostic (or the author view) first asks for one: then the same text is
+        // read again, recording. A clean file never pays for them.
+        SourceMap positions = SourceMap.onDemand(() -> {
+            DialogueMapperV1 again = new DialogueMapperV1(name);
+            try {
+                again.map(StrictJsonParser.parse(body, "nodes", again.nodeStream()));
+            } catch (JsonSyntaxError e) {
+                throw new IllegalStateException("the text parsed the first time", e);
+            }
+            return again.sourceMap();
+        });
         JsonValue root;
+        DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
         try {
-            root = StrictJsonParser.parse(text);
+            // The nodes are mapped as they are read, so the file's whole JSON tree is never in memory at once.
+            root = StrictJsonParser.parse(body, "nodes", mapper.nodeStream());
         } catch (JsonSyntaxError e) {
             return failed(name, hash, new Diagnostic(name, e.pos().line(), e.pos().column(), Severity.ERROR, e.code(), e.getMessage(), null));
         }
-        DialogueMapperV1 mapper = new DialogueMapperV1(name);
         var dialogue = mapper.map(root);
-        return new ReadResult(name, dialogue, mapper.sourceMap(), mapper.diagnostics(), mapper.declaredNodeIds(), hash);
+        return new ReadResult(name, dialogue, positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
     }
 
     private static ReadResult failed(String name, java.util.function.Supplier<String> hash, Diagnostic d) {

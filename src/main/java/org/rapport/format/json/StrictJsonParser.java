@@ -3,6 +3,7 @@ package org.rapport.format.json;
 import org.rapport.diag.Position;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Map;
  */
 public final class StrictJsonParser {
     public static final int MAX_DEPTH = 64;
+    /** Objects with up to this many fields keep them in an array (see JsonValue.SmallMembers). */
+    private static final int SMALL = 8;
 
     private final String text;
     private int i;
@@ -26,14 +29,42 @@ public final class StrictJsonParser {
     private int lineStart;
     private int depth;
     private final String[] keyCache = new String[256];
+    private final String streamedKey;
+    private final ObjectStream stream;
 
-    private StrictJsonParser(String text) {
+    /**
+     * Receives the members of one object as they are read, instead of the tree keeping them: see
+     * {@link #parse(String, String, ObjectStream)}.
+     */
+    public interface ObjectStream {
+        /** The streamed object starts at {@code at} (packed, see {@link JsonValue#pack}). */
+        void begin(long at);
+
+        /** One member, in file order, repeated keys included (the receiver decides what a repeat means). */
+        void member(JsonValue.Member member);
+    }
+
+    private StrictJsonParser(String text, String streamedKey, ObjectStream stream) {
         this.text = text;
+        this.streamedKey = streamedKey;
+        this.stream = stream;
     }
 
     /** Parses one JSON document; the text must already be decoded and stripped of a byte-order mark. */
     public static JsonValue parse(String text) throws JsonSyntaxError {
-        StrictJsonParser p = new StrictJsonParser(text);
+        return parse(text, null, null);
+    }
+
+    /**
+     * Parses one JSON document, handing the members of the top-level object's {@code streamedKey} object to
+     * {@code stream} one by one as they are read. The tree keeps that object empty of members (its position stays), so
+     * each member's subtree can be dropped as soon as the receiver is done with it: a dialogue's nodes are read
+     * without the whole file's tree ever being in memory at once. Only the first occurrence of the key is streamed; a
+     * repeat is parsed into the tree as usual (and reported as a repeat). Syntax errors are thrown as by
+     * {@link #parse(String)}, possibly after some members have been handed over.
+     */
+    public static JsonValue parse(String text, String streamedKey, ObjectStream stream) throws JsonSyntaxError {
+        StrictJsonParser p = new StrictJsonParser(text, streamedKey, stream);
         p.skipWhitespace();
         if (p.i >= text.length()) {
             throw new JsonSyntaxError("RAP006", Position.START, "The file is empty. A dialogue file holds one JSON object: { \"format\": 1, ... }.");
@@ -76,7 +107,7 @@ public final class StrictJsonParser {
         if (i >= text.length()) throw error("RAP001", "The file ends in the middle of a value. Something is not closed: check the last '}' or ']' and quotes.");
         char c = text.charAt(i);
         return switch (c) {
-            case '{' -> object();
+            case '{' -> object(null);
             case '[' -> array();
             case '"' -> new JsonValue.JString(at(), string());
             case 't' -> literal("true", new JsonValue.JBool(at(), true));
@@ -117,9 +148,14 @@ public final class StrictJsonParser {
         }
     }
 
-    private JsonValue object() throws JsonSyntaxError {
+    /** An object; with {@code to}, its members go there as they are read and the tree keeps none of them. */
+    private JsonValue object(ObjectStream to) throws JsonSyntaxError {
         long start = at();
-        Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+        if (to != null) to.begin(start);
+        // Up to SMALL members in an array (a scan finds repeats); past that, a hash map in file order.
+        JsonValue.Member[] small = to != null ? null : new JsonValue.Member[SMALL];
+        int count = 0;
+        Map<String, JsonValue.Member> large = null;
         List<JsonValue.Member> duplicates = null; // most objects have none: no list until one turns up
         enter();
         i++;
@@ -127,7 +163,7 @@ public final class StrictJsonParser {
         if (peekIs('}')) {
             i++;
             depth--;
-            return new JsonValue.JObject(start, members, List.of());
+            return new JsonValue.JObject(start, Map.of(), List.of());
         }
         while (true) {
             skipWhitespace();
@@ -143,11 +179,23 @@ public final class StrictJsonParser {
             }
             i++;
             skipWhitespace();
-            JsonValue v = value();
+            boolean repeat = to == null && (large != null ? large.containsKey(key) : indexOf(small, count, key) >= 0);
+            JsonValue v = depth == 1 && stream != null && peekIs('{') && key.equals(streamedKey) && !repeat
+                    ? object(stream) : value();
             JsonValue.Member m = new JsonValue.Member(key, keyAt, v);
-            if (members.putIfAbsent(key, m) != null) {
+            if (to != null) {
+                to.member(m);
+            } else if (repeat) {
                 if (duplicates == null) duplicates = new ArrayList<>();
                 duplicates.add(m); // the first one stays in force; the checks report the repeat
+            } else if (large != null) {
+                large.put(key, m);
+            } else if (count < SMALL) {
+                small[count++] = m;
+            } else {
+                large = new LinkedHashMap<>();
+                for (JsonValue.Member earlier : small) large.put(earlier.key(), earlier);
+                large.put(key, m);
             }
             skipWhitespace();
             if (i >= text.length()) throw endInside("object", start);
@@ -161,10 +209,20 @@ public final class StrictJsonParser {
             if (c == '}') {
                 i++;
                 depth--;
+                Map<String, JsonValue.Member> members = large != null ? large
+                        : count == 0 ? Map.of() : new JsonValue.SmallMembers(count == SMALL ? small : Arrays.copyOf(small, count));
                 return new JsonValue.JObject(start, members, duplicates == null ? List.of() : duplicates);
             }
             throw error("RAP001", "Expected ',' or '}' after the value of \"" + shorten(key) + "\". Is a comma missing?");
         }
+    }
+
+    private static int indexOf(JsonValue.Member[] members, int count, String key) {
+        for (int k = 0; k < count; k++) {
+            String other = members[k].key();
+            if (other == key || other.equals(key)) return k;
+        }
+        return -1;
     }
 
     /**
