@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToIntBiFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +31,16 @@ public final class SurfaceCues {
     /** What the bundled library as a whole keeps to, for every cue. */
     public static final double LIBRARY_MARGIN = 0.10;
 
-    private static final Pattern WARM = Pattern.compile(
-            "\\b(sorry|apolog\\w*|understand\\w*|appreciat\\w*|thank\\w*|glad|happy|feel\\w*|hear|heard|absolutely|truly|completely|totally|really)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern YOU = Pattern.compile("\\byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * The warm words: these whole words, or a word that starts with one of {@link #WARM_STEMS} and goes on in ASCII
+     * letters, digits or '_'. What {@code \b(sorry|apolog\w*|understand\w*|appreciat\w*|thank\w*|glad|happy|feel\w*|hear|heard|absolutely|truly|completely|totally|really)\b}
+     * matches, case-insensitively (ASCII), counted word by word (see {@link #wordCounts}).
+     */
+    private static final String[] WARM_WORDS = {"sorry", "glad", "happy", "hear", "heard", "absolutely", "truly",
+            "completely", "totally", "really"};
+    private static final String[] WARM_STEMS = {"apolog", "understand", "appreciat", "thank", "feel"};
+    /** The "you" words: what {@code \byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\b} counts, one per word. */
+    private static final String[] YOU_WORDS = {"you", "your", "yours", "yourself", "yourselves"};
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"\u201d\u2019')]*\\s+");
     static final Set<String> STOP = Set.of(("that this with have from what your yours they them their there just will been"
             + " were about would could should into when then than because right okay know like it's i'm don't can't we're you're"
@@ -71,6 +76,9 @@ public final class SurfaceCues {
 
     /** The echo's value; {@link #of} finds the customer's words once per decision instead of calling it per reply. */
     private static final ToIntBiFunction<Choice, CustomerNode> ECHO = (c, n) -> echoed(c.say(), n.say());
+    /** The "you" and warm words' values; {@link #of} counts both in one scan of each reply. */
+    private static final ToIntBiFunction<Choice, CustomerNode> YOU = (c, n) -> youWords(c.say());
+    private static final ToIntBiFunction<Choice, CustomerNode> WARM = (c, n) -> warmWords(c.say());
 
     public static final List<Cue> CUES = cues();
 
@@ -84,10 +92,10 @@ public final class SurfaceCues {
         both(out, "sentences", "sentences", "vary how many sentences the best reply has",
                 (c, n) -> sentences(c.say()));
         both(out, "you", "\"you\" words", "say \"you\" as often in the wrong replies as in the best",
-                (c, n) -> count(YOU, normalize(c.say())));
+                YOU);
         both(out, "warm", "warm words",
                 "give warm words (sorry, understand, appreciate, thank, feel, hear...) to wrong replies too: a heartfelt non-apology, a kind over-promise",
-                (c, n) -> count(WARM, normalize(c.say())));
+                WARM);
         both(out, "questions", "question marks", "let wrong replies ask questions too, and best replies sometimes not",
                 (c, n) -> count(c.say(), '?'));
         both(out, "echo", "of the customer's words echoed", "let wrong replies repeat the customer's words too (a policy lecture quoting them)",
@@ -130,12 +138,22 @@ public final class SurfaceCues {
             }
             chance += (double) bestCount / k;
             int[] values = null;
+            long[] words = null; // each reply's "you" and warm words, counted once for both features
             ToIntBiFunction<Choice, CustomerNode> valuesOf = null;
             for (int ci = 0; ci < cueCount; ci++) {
                 Cue cue = CUES.get(ci);
                 if (cue.value() != valuesOf) {
                     valuesOf = cue.value();
-                    values = values(valuesOf, n);
+                    if (valuesOf == YOU || valuesOf == WARM) {
+                        if (words == null) {
+                            words = new long[k];
+                            for (int i = 0; i < k; i++) words[i] = wordCounts(choices.get(i).say());
+                        }
+                        values = new int[k];
+                        for (int i = 0; i < k; i++) values[i] = (int) (valuesOf == YOU ? words[i] : words[i] >>> 32);
+                    } else {
+                        values = values(valuesOf, n);
+                    }
                 }
                 hits[ci] += hit(values, best, cue.fewest());
             }
@@ -222,11 +240,93 @@ public final class SurfaceCues {
         return n;
     }
 
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) n++;
-        return n;
+    /** How many "you" words the text has. */
+    static int youWords(String text) {
+        return (int) wordCounts(text);
+    }
+
+    /** How many warm words the text has. */
+    static int warmWords(String text) {
+        return (int) (wordCounts(text) >>> 32);
+    }
+
+    /**
+     * The "you" words (low 32 bits) and warm words (high 32 bits) of a text, in one scan, exactly as the regular
+     * expressions above count them. Their alternatives are all ASCII word characters, so a match is a whole run of
+     * ASCII letters, digits and '_' with a word boundary on both sides, as java.util.regex draws boundaries (its
+     * {@code \b} also counts other letters, digits and combining marks after a letter as word characters). So each
+     * such run is compared with the lists, ignoring ASCII case as {@code CASE_INSENSITIVE} does. The apostrophe endings
+     * of the "you" pattern ("you're") change no count: "you" matches on its own. SurfaceCuesAgreeTest holds this to
+     * the regular expressions on every bundled reply and on random text.
+     */
+    static long wordCounts(String text) {
+        int you = 0;
+        int warm = 0;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            if (!isAsciiWord(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && isAsciiWord(text.charAt(i))) i++;
+            char first = (char) (text.charAt(start) | 0x20); // an ASCII letter in lower case (digits and '_' match nothing)
+            boolean isYou = first == 'y' && anyOf(YOU_WORDS, first, text, start, i, false);
+            boolean isWarm = !isYou && (anyOf(WARM_WORDS, first, text, start, i, false) || anyOf(WARM_STEMS, first, text, start, i, true));
+            if (!isYou && !isWarm) continue;
+            if (wordBefore(text, start) || wordAt(text, i)) continue; // no boundary: part of a longer word
+            if (isYou) you++;
+            else warm++;
+        }
+        return ((long) warm << 32) | you;
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** java.util.regex's word character (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isWord(int cp) {
+        return cp == '_' || Character.isLetterOrDigit(cp);
+    }
+
+    /** Whether the code point before {@code i} is a word character to {@code \b} (Pattern.Bound, left side). */
+    private static boolean wordBefore(String s, int i) {
+        if (i == 0) return false;
+        int cp = s.codePointBefore(i);
+        return isWord(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBase(s, i - 1));
+    }
+
+    /** Whether the code point at {@code i} is a word character to {@code \b} (Pattern.Bound, right side). */
+    private static boolean wordAt(String s, int i) {
+        if (i >= s.length()) return false;
+        int cp = s.codePointAt(i);
+        return isWord(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBase(s, i));
+    }
+
+    /** Pattern.hasBaseCharacter: a letter or digit before {@code i}, with only non-spacing marks between. */
+    private static boolean hasBase(String s, int i) {
+        for (int x = i; x >= 0; x--) {
+            int cp = s.codePointAt(x);
+            if (Character.isLetterOrDigit(cp)) return true;
+            if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the ASCII run {@code text[from, to)} is one of {@code words} ignoring ASCII case, or with {@code stems},
+     * starts with one (the rest of the run is what {@code \w*} takes).
+     */
+    private static boolean anyOf(String[] words, char first, String text, int from, int to, boolean stems) {
+        int len = to - from;
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            if (w.charAt(0) != first || (stems ? len < w.length() : len != w.length())) continue;
+            if (text.regionMatches(true, from, w, 0, w.length())) return true;
+        }
+        return false;
     }
 
     private static int count(String text, char ch) {

@@ -64,7 +64,8 @@ final class DialogueMapperV1 {
     /** What the parser's stream of the "nodes" object gave, kept apart until {@link #map} knows the file is format 1. */
     private static final class Streamed {
         final Map<String, Node> nodes = new LinkedHashMap<>();
-        final Map<String, Member> first = new LinkedHashMap<>();
+        /** Where each node id is first declared (the key's place only: its node's tree must not stay in memory). */
+        final Map<String, Long> first = new LinkedHashMap<>();
         final List<Member> duplicates = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
     }
@@ -93,7 +94,7 @@ final class DialogueMapperV1 {
 
             @Override
             public void member(Member m) {
-                if (streamed.first.putIfAbsent(m.key(), m) != null) {
+                if (streamed.first.putIfAbsent(m.key(), m.keyAt()) != null) {
                     streamed.duplicates.add(m); // the first one stays in force, as in the tree
                     return;
                 }
@@ -195,9 +196,9 @@ final class DialogueMapperV1 {
         JObject obj = object(top, "nodes", "", true, null);
         if (obj == null) return new LinkedHashMap<>();
         boolean wasStreamed = streamed != null && obj.members().isEmpty();
-        Map<String, Member> first = wasStreamed ? streamed.first : obj.members();
+        Set<String> first = wasStreamed ? streamed.first.keySet() : obj.members().keySet();
         for (Member dup : wasStreamed ? streamed.duplicates : obj.duplicates()) {
-            Position firstAt = first.get(dup.key()).keyPos();
+            Position firstAt = wasStreamed ? JsonValue.unpack(streamed.first.get(dup.key())) : obj.members().get(dup.key()).keyPos();
             error("RAP024", dup.keyPos(), "The node id \"" + dup.key() + "\" is defined twice (the first is at line " + firstAt.line()
                     + "). Node ids must be unique: rename one and update the \"next\" that should lead to it.", dup.key());
         }
@@ -205,7 +206,7 @@ final class DialogueMapperV1 {
             error("RAP011", obj.pos(), "\"nodes\" is empty. A dialogue needs at least a start node and an ending.", null);
         }
         if (wasStreamed) {
-            declaredNodeIds.addAll(first.keySet());
+            declaredNodeIds.addAll(first);
             diagnostics.addAll(streamed.diagnostics);
             return streamed.nodes;
         }

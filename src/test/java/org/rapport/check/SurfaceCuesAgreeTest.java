@@ -63,6 +63,60 @@ class SurfaceCuesAgreeTest {
         assertEquals(regexWords(text.toString()), SurfaceCues.contentWords(text.toString()), text.toString());
     }
 
+    /** The regular expressions that {@link SurfaceCues#wordCounts} replaced, as they were. */
+    private static final Pattern WARM = Pattern.compile(
+            "\\b(sorry|apolog\\w*|understand\\w*|appreciat\\w*|thank\\w*|glad|happy|feel\\w*|hear|heard|absolutely|truly|completely|totally|really)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YOU = Pattern.compile("\\byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Pieces of text that sit on the edges of those patterns: the words and stems in odd case, endings, apostrophes
+     * straight and curly, '_' and digits (word characters to {@code \w}), letters outside ASCII (a word boundary's
+     * business, not {@code \w}'s), combining marks after letters and after '_', a letter and a mark outside the BMP,
+     * the Kelvin sign and the dotless i (which fold to ASCII letters only with UNICODE_CASE).
+     */
+    private static final String[] PIECES = {"you", "You", "YOU", "your", "yours", "Yourself", "yourselves", "youth", "you're",
+            "you\u2019re", "you'd", "'ll", "'re", "sorry", "SORRY", "apolog", "Apologies", "apologé", "understand",
+            "understandable", "appreciat", "thank", "thanks", "Thank_you", "thank2", "glad", "happy", "feel", "feelings",
+            "hear", "heard", "hears", "absolutely", "truly", "completely", "totally", "really", "really\u0301", "\u0301",
+            "_", "_\u0301", "9", "\u00e9", "\u00df", "\u0131", "\u0130", "\u212a", "\ud835\udc00", "\ud834\udd67", " ", " ",
+            " ", "'", "\u2019", ".", ",", "?", "-", "\n", "a", "yo", "r", "s"};
+
+    @Property(tries = 3000)
+    void theWordCountsAreWhatTheRegularExpressionsCounted(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder text = new StringBuilder();
+        int pieces = r.nextInt(14);
+        for (int i = 0; i < pieces; i++) text.append(PIECES[r.nextInt(PIECES.length)]);
+        String t = text.toString();
+        assertEquals(count(YOU, SurfaceCues.normalize(t)), SurfaceCues.youWords(t), "you: " + t);
+        assertEquals(count(WARM, SurfaceCues.normalize(t)), SurfaceCues.warmWords(t), "warm: " + t);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyBundledReplyCountsAsBefore() throws Exception {
+        var validator = new Validator(CATALOG);
+        int replies = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("dialogues"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList()) {
+                for (CustomerNode n : validator.validate(f).dialogue().decisions()) {
+                    for (Choice c : n.choices()) {
+                        assertEquals(count(YOU, SurfaceCues.normalize(c.say())), SurfaceCues.youWords(c.say()), c.say());
+                        assertEquals(count(WARM, SurfaceCues.normalize(c.say())), SurfaceCues.warmWords(c.say()), c.say());
+                        replies++;
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(replies > 150, "the bundled library has its replies: " + replies);
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
     /** The regular-expression version that {@link SurfaceCues#contentWords} replaced. */
     private static Set<String> regexWords(String text) {
         Set<String> out = new HashSet<>();
