@@ -7,11 +7,25 @@ import org.rapport.diag.Severity;
 import org.rapport.diag.SourceMap;
 import org.rapport.model.Dialogue;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What a check looks at: the dialogue, where its parts are in the file, and the catalog its tags refer to. */
 public record CheckContext(String file, Dialogue dialogue, SourceMap sourceMap, Catalog catalog,
-                           Set<String> declaredNodeIds) {
+                           Set<String> declaredNodeIds, Map<Class<?>, Object> shared) {
+
+    public CheckContext(String file, Dialogue dialogue, SourceMap sourceMap, Catalog catalog, Set<String> declaredNodeIds) {
+        this(file, dialogue, sourceMap, catalog, declaredNodeIds, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * What several checks work out from the same dialogue (the numbered graph), made once by whichever check asks first;
+     * the checks run in parallel, so another that asks meanwhile waits for it.
+     */
+    <T> T shared(Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(shared.computeIfAbsent(type, k -> make.get()));
+    }
 
     /** True when a node with this id is declared in the file, even if the node itself is broken. */
     public boolean declares(String nodeId) {

@@ -35,7 +35,7 @@ final class GraphCheck implements Check {
     public List<Diagnostic> run(CheckContext ctx) {
         Dialogue d = ctx.dialogue();
         List<Diagnostic> out = new ArrayList<>();
-        Graph g = new Graph(d);
+        Graph g = ctx.shared(GraphCheck.Graph.class, () -> new GraphCheck.Graph(d));
         if (d.nodes().containsKey(d.start())) {
             boolean[] reachable = g.reachableFrom(d.start());
             for (int i = 0; i < g.nodes.size(); i++) {

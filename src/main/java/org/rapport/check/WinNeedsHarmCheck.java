@@ -20,7 +20,7 @@ final class WinNeedsHarmCheck implements Check {
         Dialogue d = ctx.dialogue();
         if (!d.nodes().containsKey(d.start())) return List.of();
         // On node numbers, not sets of ids: each route's target is looked up once, then two searches over arrays.
-        GraphCheck.Graph g = new GraphCheck.Graph(d);
+        GraphCheck.Graph g = ctx.shared(GraphCheck.Graph.class, () -> new GraphCheck.Graph(d));
         int start = g.number.get(d.start());
         boolean[] any = reach(start, g.next, g.harmful, true);
         boolean[] harmless = reach(start, g.next, g.harmful, false);

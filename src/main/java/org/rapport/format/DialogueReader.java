@@ -51,7 +51,7 @@ public final class DialogueReader {
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                bytes = readBounded(in, (int) size);
             }
             if (bytes.length > maxBytes) {
                 return failed(name, null, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
@@ -62,6 +62,22 @@ public final class DialogueReader {
             return failed(name, null, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP007",
                     "The file cannot be read: " + e.getMessage(), null));
         }
+    }
+
+    /**
+     * The stream's bytes, {@code expected} of them in one array of that size (reading in chunks of 8 KB and joining
+     * them copied a large file twice), and if the file grew since its size was taken, the rest up to one byte over the
+     * limit, so that the caller sees it is too large without reading all of it.
+     */
+    private byte[] readBounded(InputStream in, int expected) throws IOException {
+        byte[] bytes = new byte[expected];
+        int n = in.readNBytes(bytes, 0, expected);
+        if (n < expected) return java.util.Arrays.copyOf(bytes, n); // it shrank meanwhile
+        byte[] more = in.readNBytes((int) Math.min(maxBytes + 1 - n, Integer.MAX_VALUE - 8 - n));
+        if (more.length == 0) return bytes;
+        byte[] all = java.util.Arrays.copyOf(bytes, n + more.length);
+        System.arraycopy(more, 0, all, n, more.length);
+        return all;
     }
 
     /** Reads bytes already in memory; {@code name} is what diagnostics call the file. */
