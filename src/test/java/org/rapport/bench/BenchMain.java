@@ -29,7 +29,8 @@ import java.util.function.Function;
  * {@code interleaved} (only the in-process comparisons, a minute or two) or {@code startup} (only the start-up and
  * memory harness: 9 alternating starts of each kind, then 5 memory runs of each) or {@code linear} (load + validate of
  * 1,000, 10,000 and 100,000 nodes against the Gson pass, see {@link ValidateLoop}; the 100,000-node file is 150 MB and
- * is written on first use).
+ * is written on first use) or {@code process} (the whole process of {@code validate} on the 10,000-node dialogue
+ * against the whole Gson process, 11 rounds in turns, see {@link ValidateProcessBench}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -74,6 +75,13 @@ public final class BenchMain {
         long libBytes = 0;
         for (Path f : org.rapport.library.DialogueLibrary.dialogueFiles(BenchFixtures.library(fixtures))) libBytes += Files.size(f);
 
+        if (args.length > 1 && args[1].equals("process")) {
+            StringBuilder out = new StringBuilder("| Figure | Measured | Baseline, same run | Ratio | Target | Met |\n|---|---:|---:|---:|---|---|\n");
+            processRows(out, project, target, fixtures, 11);
+            System.out.println();
+            System.out.println(out);
+            return;
+        }
         if (onlyStartup) {
             StartupBench bench = new StartupBench(project, target);
             StartupBench.Result startup = bench.run(2, 9);
@@ -161,6 +169,7 @@ public final class BenchMain {
         row(out, "Layout of a " + BenchFixtures.LAYOUT_NODES + "-node graph with loops (GraphLayout)", layout,
                 "GraphFacts of the same dialogue (one pass over nodes and replies)", warm.get("DebriefLayoutBenchmark.graphFacts"),
                 "under 200 ms", layout.ms() < 200);
+        processRows(out, project, target, fixtures, quick ? 3 : 11);
         startupRows(out, startup);
         memoryRows(out, memory);
         out.append("\n");
@@ -170,6 +179,23 @@ public final class BenchMain {
         System.out.println();
         System.out.println(out);
         Files.writeString(target.resolve("bench").resolve("results.md"), out.toString());
+    }
+
+    /** The whole process of {@code validate FILE} on the 10,000-node fixture against the Gson process (issue 17, item 2). */
+    private static void processRows(StringBuilder out, Path project, Path target, Path fixtures, int rounds) throws Exception {
+        List<String> options = List.of(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
+                .stream().filter(o -> !o.isEmpty()).toList();
+        ValidateProcessBench.Result r = ValidateProcessBench.run(project, target.resolve("rapport.jar"), BenchFixtures.big(fixtures),
+                options, rounds);
+        long gson = StartupBench.median(r.gson());
+        long shipped = StartupBench.median(r.shipped());
+        long defaults = StartupBench.median(r.defaults());
+        out.append(String.format(Locale.ROOT, "| Whole process: `validate` of the %d-node dialogue, the installed app's JVM options | %s |"
+                        + " Gson token pass, whole process: %s | %.2fx | at most 3x | %s |%n", BenchFixtures.BIG_NODES,
+                ValidateProcessBench.describe(r.shipped()), ValidateProcessBench.describe(r.gson()), (double) shipped / gson,
+                shipped <= 3 * gson ? "yes" : "**no**"));
+        out.append(String.format(Locale.ROOT, "|   the same with the JVM's defaults (`java -jar`) | %s | %s | %.2fx |  |  |%n",
+                ValidateProcessBench.describe(r.defaults()), ValidateProcessBench.describe(r.gson()), (double) defaults / gson));
     }
 
     private static void startupRows(StringBuilder out, StartupBench.Result startup) {
