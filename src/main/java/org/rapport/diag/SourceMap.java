@@ -55,6 +55,11 @@ public final class SourceMap {
         add(parent, child, pos);
     }
 
+    /** False while a map made by {@link #onDemand} records nothing: a caller may skip building the paths it would put. */
+    public boolean recording() {
+        return rebuild == null;
+    }
+
     /** As {@link #put(String, Position)}, with the place packed as {@code JsonValue.at()} packs it. */
     public void put(String path, long at) {
         add(path, null, at);

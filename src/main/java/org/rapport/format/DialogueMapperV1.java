@@ -52,6 +52,10 @@ final class DialogueMapperV1 {
     private static final List<String> CHOICE = List.of("say", "grade", "uses", "pitfalls", "mood", "why", "next");
     private static final List<String> ROUTE = List.of("moodAtMost", "moodAtLeast", "to");
 
+    /** Every field name the mapper looks up, for the parser to hand back as these very strings (see StrictJsonParser). */
+    static final List<String> NAMES = java.util.stream.Stream.of(TOP, PREBRIEF, CUSTOMER, DECISION, ENDING_NODE, ENDING, CHOICE, ROUTE)
+            .flatMap(List::stream).distinct().toList();
+
     private final String file;
     private final SourceMap sourceMap;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -449,11 +453,11 @@ final class DialogueMapperV1 {
             wrongType(key, v, "a list of words, e.g. [\"lead.listen\"]", nodeId);
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        String p = a.items().isEmpty() ? null : path.isEmpty() ? key : path + "/" + key;
+        List<String> out = new ArrayList<>(a.items().size());
+        String p = a.items().isEmpty() || !sourceMap.recording() ? null : path.isEmpty() ? key : path + "/" + key;
         for (int i = 0; i < a.items().size(); i++) {
             JsonValue item = a.items().get(i);
-            sourceMap.put(p, Integer.toString(i), item.at());
+            if (p != null) sourceMap.put(p, Integer.toString(i), item.at());
             if (item instanceof JString s) {
                 out.add(s.value());
             } else {

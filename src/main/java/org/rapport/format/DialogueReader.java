@@ -114,7 +114,7 @@ public final class DialogueReader {
         SourceMap positions = SourceMap.onDemand(() -> {
             DialogueMapperV1 again = new DialogueMapperV1(name);
             try {
-                again.map(StrictJsonParser.parse(body, "nodes", again.nodeStream()));
+                again.map(StrictJsonParser.parse(body, "nodes", again.nodeStream(), DialogueMapperV1.NAMES));
             } catch (JsonSyntaxError e) {
                 throw new IllegalStateException("the text parsed the first time", e);
             }
@@ -124,7 +124,7 @@ public final class DialogueReader {
         DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
         try {
             // The nodes are mapped as they are read, so the file's whole JSON tree is never in memory at once.
-            root = StrictJsonParser.parse(body, "nodes", mapper.nodeStream());
+            root = StrictJsonParser.parse(body, "nodes", mapper.nodeStream(), DialogueMapperV1.NAMES);
         } catch (JsonSyntaxError e) {
             return failed(name, hash, new Diagnostic(name, e.pos().line(), e.pos().column(), Severity.ERROR, e.code(), e.getMessage(), null));
         }

@@ -64,7 +64,17 @@ public final class StrictJsonParser {
      * {@link #parse(String)}, possibly after some members have been handed over.
      */
     public static JsonValue parse(String text, String streamedKey, ObjectStream stream) throws JsonSyntaxError {
+        return parse(text, streamedKey, stream, List.of());
+    }
+
+    /**
+     * As {@link #parse(String, String, ObjectStream)}, with the field names the caller will look up: a name read from
+     * the file that equals one of them is that very string, so each lookup finds it at the first comparison (by
+     * identity) instead of comparing characters with every field before it.
+     */
+    public static JsonValue parse(String text, String streamedKey, ObjectStream stream, List<String> names) throws JsonSyntaxError {
         StrictJsonParser p = new StrictJsonParser(text, streamedKey, stream);
+        for (String name : names) p.keyCache[p.slot(name.hashCode())] = name;
         p.skipWhitespace();
         if (p.i >= text.length()) {
             throw new JsonSyntaxError("RAP006", Position.START, "The file is empty. A dialogue file holds one JSON object: { \"format\": 1, ... }.");
@@ -241,7 +251,7 @@ public final class StrictJsonParser {
             k++;
         }
         if (k >= text.length() || k - from > 64) return string();
-        int slot = (hash ^ (hash >>> 16)) & (keyCache.length - 1);
+        int slot = slot(hash);
         String cached = keyCache[slot];
         int len = k - from;
         if (cached != null && cached.length() == len && text.regionMatches(from, cached, 0, len)) {
@@ -252,6 +262,11 @@ public final class StrictJsonParser {
         keyCache[slot] = key;
         i = k + 1;
         return key;
+    }
+
+    /** The cache slot of a name with this {@code String.hashCode()}. */
+    private int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (keyCache.length - 1);
     }
 
     private JsonValue array() throws JsonSyntaxError {
