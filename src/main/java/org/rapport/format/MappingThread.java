@@ -1,0 +1,98 @@
+package org.rapport.format;
+
+import org.rapport.format.json.JsonValue;
+import org.rapport.format.json.StrictJsonParser;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Maps a large file's nodes on a second thread while the parser goes on reading the next ones: the parser hands each
+ * node over through a bounded queue, in file order, and this thread passes them to the mapper's own stream, so the
+ * mapper sees exactly what it would have seen on the parser's thread. Used for files over
+ * {@link DialogueReader#PIPELINE_FROM} characters only; a small file is not worth a thread.
+ */
+final class MappingThread implements StrictJsonParser.ObjectStream {
+    /** The end of the nodes (or of the parse, when it failed). */
+    private static final Object END = new Object();
+
+    private final StrictJsonParser.ObjectStream target;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(512);
+    private final Thread thread;
+    private Throwable failure;
+
+    private record Begin(long at) {
+    }
+
+    MappingThread(StrictJsonParser.ObjectStream target) {
+        this.target = target;
+        this.thread = new Thread(this::run, "dialogue-mapper");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void begin(long at) {
+        put(new Begin(at));
+    }
+
+    @Override
+    public void member(JsonValue.Member member) {
+        put(member);
+    }
+
+    /**
+     * Waits until every node handed over has been mapped. Call once the parse has ended, whether or not it failed; an
+     * error the mapper ran into is thrown here, on the reading thread.
+     */
+    void finish() {
+        put(END);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
+    }
+
+    private void put(Object o) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(o);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private void run() {
+        while (true) {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                continue; // nobody interrupts this thread; the reader always ends it with END
+            }
+            if (o == END) return;
+            if (failure != null) continue; // keep draining, so that the parser never waits on a full queue
+            try {
+                if (o instanceof Begin b) {
+                    target.begin(b.at());
+                } else {
+                    target.member((JsonValue.Member) o);
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+    }
+}
