@@ -107,7 +107,7 @@ public final class DialogueReader {
             return failed(name, hash, new Diagnostic(name, p.line(), p.column(), Severity.ERROR, "RAP003",
                     "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.", null));
         }
-        return text.length() >= pipelineFrom ? parse(name, text, hash, true) : parse(name, text, hash);
+        return text.length() >= pipelineFrom ? parsePipelined(name, text, hash) : parse(name, text, hash);
     }
 
     /**
@@ -119,20 +119,50 @@ public final class DialogueReader {
     }
 
     private static ReadResult parse(String name, String text, java.util.function.Supplier<String> hash) {
-        return parse(name, text, hash, false);
+        String body = withoutBom(text);
+        SourceMap positions = positionsOnDemand(name, body);
+        DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
+        JsonValue root;
+        try {
+            // The nodes are mapped as they are read, so the file's whole JSON tree is never in memory at once.
+            root = StrictJsonParser.parse(body, "nodes", mapper.nodeStream(), DialogueMapperV1.NAMES);
+        } catch (JsonSyntaxError e) {
+            return syntaxError(name, hash, e);
+        }
+        return new ReadResult(name, mapper.map(root), positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
     }
 
     /**
-     * Parses and maps the text; with {@code pipelined}, the nodes are mapped on a second thread while the parser reads on
-     * ({@link MappingThread}). Kept apart from the plain path so that the web player, compiled to JavaScript from
-     * {@link #readText}, never reaches a thread.
+     * As {@link #parse}, with the nodes mapped on a second thread while the parser reads on ({@link MappingThread}).
+     * A method of its own, reached only from {@link #read(String, byte[])}, so that the web player, compiled to
+     * JavaScript from {@link #readText}, never reaches a thread.
      */
-    private static ReadResult parse(String name, String text, java.util.function.Supplier<String> hash, boolean pipelined) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-        String body = text;
-        // Positions are recorded only when a diagnostic (or the author view) first asks for one: then the same text is
-        // read again, recording. A clean file never pays for them.
-        SourceMap positions = SourceMap.onDemand(() -> {
+    private static ReadResult parsePipelined(String name, String text, java.util.function.Supplier<String> hash) {
+        String body = withoutBom(text);
+        SourceMap positions = positionsOnDemand(name, body);
+        DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
+        MappingThread second = new MappingThread(mapper.nodeStream());
+        JsonValue root;
+        try {
+            root = StrictJsonParser.parse(body, "nodes", second, DialogueMapperV1.NAMES);
+        } catch (JsonSyntaxError e) {
+            return syntaxError(name, hash, e);
+        } finally {
+            second.finish();
+        }
+        return new ReadResult(name, mapper.map(root), positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
+    }
+
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    /**
+     * Positions are recorded only when a diagnostic (or the author view) first asks for one: then the same text is
+     * read again, recording. A clean file never pays for them.
+     */
+    private static SourceMap positionsOnDemand(String name, String body) {
+        return SourceMap.onDemand(() -> {
             DialogueMapperV1 again = new DialogueMapperV1(name);
             try {
                 again.map(StrictJsonParser.parse(body, "nodes", again.nodeStream(), DialogueMapperV1.NAMES));
@@ -141,19 +171,10 @@ public final class DialogueReader {
             }
             return again.sourceMap();
         });
-        JsonValue root;
-        DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
-        MappingThread second = pipelined ? new MappingThread(mapper.nodeStream()) : null;
-        try {
-            // The nodes are mapped as they are read, so the file's whole JSON tree is never in memory at once.
-            root = StrictJsonParser.parse(body, "nodes", second != null ? second : mapper.nodeStream(), DialogueMapperV1.NAMES);
-        } catch (JsonSyntaxError e) {
-            return failed(name, hash, new Diagnostic(name, e.pos().line(), e.pos().column(), Severity.ERROR, e.code(), e.getMessage(), null));
-        } finally {
-            if (second != null) second.finish();
-        }
-        var dialogue = mapper.map(root);
-        return new ReadResult(name, dialogue, positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
+    }
+
+    private static ReadResult syntaxError(String name, java.util.function.Supplier<String> hash, JsonSyntaxError e) {
+        return failed(name, hash, new Diagnostic(name, e.pos().line(), e.pos().column(), Severity.ERROR, e.code(), e.getMessage(), null));
     }
 
     private static ReadResult failed(String name, java.util.function.Supplier<String> hash, Diagnostic d) {

@@ -31,6 +31,20 @@ class WebPlayerTest {
         return JsonParser.parseString(s).getAsJsonObject();
     }
 
+    /**
+     * The compiled engine runs in one browser thread, without TeaVM's thread emulation: were a thread, a blocking
+     * queue or a lock reachable from WebPlayer (the desktop reader maps a large file on a second thread), TeaVM would
+     * turn the whole engine into coroutines, bigger and slower, and depending on a runtime the page does not set up.
+     */
+    @Test
+    void theCompiledEngineNeedsNoThreads() throws Exception {
+        try (var in = WebPlayerTest.class.getResourceAsStream("/org/rapport/web/player/engine.js")) {
+            String js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(js.length() > 100_000, "engine.js is built");
+            assertFalse(js.contains("Suspension point reached"), "engine.js carries TeaVM's thread support (coroutines)");
+        }
+    }
+
     @Test
     void aBrokenDialogueIsReportedWithLineAndColumn() {
         JsonObject r = json(WebPlayer.open("{\n  \"format\": 1,\n  \"id\": \"x\",\n  oops\n}", CATALOG));
