@@ -33,6 +33,11 @@ class Cmi5PlayerTest {
     }
 
     static List<JsonObject> play(String path, double mastery, String launchMode) throws Exception {
+        return play(path, mastery, launchMode, 0);
+    }
+
+    /** With {@code slowMillis}, the record store takes that long to answer each statement. */
+    static List<JsonObject> play(String path, double mastery, String launchMode, int slowMillis) throws Exception {
         try (Site site = new Site()) {
             Packages.serve(site, "/pkg/", "cmi5", null, "practice", ScormPlayerTest.FILE);
             site.put("/lms/harness.js", EngineParityTest.resource("/lms/harness.js"));
@@ -49,6 +54,13 @@ class Cmi5PlayerTest {
                                  "returnURL":"https://lms.example.org/course/7"}""".formatted(SESSION, launchMode, mastery));
                     }
                     return new Site.Answer(404, "text/plain", "no such state");
+                }
+                if (slowMillis > 0 && r.path().equals("/lrs/statements")) {
+                    try {
+                        Thread.sleep(slowMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return null;
             };
@@ -134,6 +146,24 @@ class Cmi5PlayerTest {
         assertFalse(result.get("success").getAsBoolean());
         assertTrue(result.getAsJsonObject("score").get("scaled").getAsDouble() < 0.8);
         XapiValidation.assertValid(st);
+    }
+
+    /**
+     * A slow record store: the statement of one decision is still on its way when the trainee answers the next, and
+     * the last one when the debrief ends the session. Every statement must still arrive once, in the order it was
+     * made. (Two sends at once each took the first statement waiting: one could be sent twice and another skipped,
+     * and "terminated" arrived before "completed".)
+     */
+    @Test
+    void aSlowRecordStoreGetsEveryStatementOnceAndInOrder() throws Exception {
+        List<JsonObject> st = play("worst", 0.8, "Normal", 150);
+        List<String> verbs = st.stream().map(Cmi5PlayerTest::verb).toList();
+        int n = verbs.size();
+        assertEquals("initialized", verbs.get(0), verbs.toString());
+        assertEquals(List.of("failed", "completed", "terminated"), verbs.subList(n - 3, n), verbs.toString());
+        assertTrue(verbs.subList(1, n - 3).stream().allMatch("answered"::equals), verbs.toString());
+        assertEquals(n, st.stream().map(s -> s.get("id").getAsString()).distinct().count(), "each statement once: " + verbs);
+        assertEquals(play("worst", 0.8).size(), n, "as many statements as with a quick record store");
     }
 
     @Test

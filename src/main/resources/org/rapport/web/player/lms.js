@@ -228,17 +228,25 @@
       if (result) s.result = result;
       return s;
     }
+    // One sender at a time: a flush asked for while another is sending waits for it, then sends what is left. Two
+    // at once each sent the first statement waiting and each took one off the list, so a statement could be skipped
+    // or two could reach the record store out of order (completed after terminated).
+    var sending = Promise.resolve(true);
     function flush() {
+      sending = sending.then(drain, drain);
+      return sending;
+    }
+    function drain() {
       if (!pending.length) { self.problem = null; return Promise.resolve(true); }
       var s = pending[0];
       return request("PUT", endpoint + "statements?statementId=" + encodeURIComponent(s.id), JSON.stringify(s), xapiHeaders(true))
         .then(function (x) {
-          if (x.status >= 200 && x.status < 300) { pending.shift(); return flush(); }
+          if (x.status >= 200 && x.status < 300) { pending.shift(); return drain(); }
           if (x.status === 400 || x.status === 409) {
             // Refused for good: say so and do not send it again.
             self.problem = "The learning record store refused a statement (" + x.status + ")";
             pending.shift();
-            return flush();
+            return drain();
           }
           self.problem = "The learning record store did not take the attempt (" + x.status + ")";
           return false;
