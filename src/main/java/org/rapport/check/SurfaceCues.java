@@ -168,12 +168,8 @@ public final class SurfaceCues {
         List<Choice> choices = n.choices();
         int[] out = new int[choices.size()];
         if (f == ECHO) {
-            Set<String> customer = contentWords(n.say() == null ? "" : n.say());
-            for (int i = 0; i < out.length; i++) {
-                int shared = 0;
-                for (String w : contentWords(choices.get(i).say())) if (customer.contains(w)) shared++;
-                out[i] = shared;
-            }
+            WordTable customer = new WordTable(contentWords(n.say() == null ? "" : n.say()));
+            for (int i = 0; i < out.length; i++) out[i] = customer.echoedIn(choices.get(i).say());
             return out;
         }
         for (int i = 0; i < out.length; i++) out[i] = f.applyAsInt(choices.get(i), n);
@@ -365,6 +361,96 @@ public final class SurfaceCues {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z';
+    }
+
+    /**
+     * The customer's content words, to count which of them a reply repeats without making a string of every word of
+     * the reply: {@code echoedIn(reply)} is {@code echoed(reply, customer)}, the size of
+     * {@code contentWords(reply)} intersected with these words. A word of the reply that is one of them is a content
+     * word (long enough, not a stop word) because they all are, so only the words' letters need comparing.
+     */
+    static final class WordTable {
+        private final String[] words;
+        private final int[] slots; // open addressing: index into words + 1, 0 when empty
+
+        WordTable(Set<String> customerWords) {
+            words = customerWords.toArray(new String[0]);
+            slots = new int[Integer.highestOneBit(Math.max(4, words.length * 2)) * 2];
+            for (int w = 0; w < words.length; w++) {
+                int k = words[w].hashCode() & (slots.length - 1);
+                while (slots[k] != 0) k = (k + 1) & (slots.length - 1);
+                slots[k] = w + 1;
+            }
+        }
+
+        int echoedIn(String reply) {
+            if (words.length == 0) return 0;
+            char[] s = lowerCase(reply);
+            boolean[] seen = new boolean[words.length];
+            int count = 0;
+            int len = s.length;
+            int i = 0;
+            while (i < len) { // the words of contentWords' scan: [a-z]+(?:'[a-z]+)*
+                if (!isLetter(s[i])) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                int hash = 0;
+                while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
+                while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
+                    hash = 31 * hash + s[i++];
+                    while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
+                }
+                int w = find(s, start, i, hash);
+                if (w >= 0 && !seen[w]) {
+                    seen[w] = true;
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        private int find(char[] s, int from, int to, int hash) {
+            for (int k = hash & (slots.length - 1); slots[k] != 0; k = (k + 1) & (slots.length - 1)) {
+                String w = words[slots[k] - 1];
+                if (w.length() != to - from || w.hashCode() != hash) continue;
+                boolean same = true;
+                for (int j = 0; j < w.length() && same; j++) same = w.charAt(j) == s[from + j];
+                if (same) return slots[k] - 1;
+            }
+            return -1;
+        }
+
+        /**
+         * {@code normalize(text).toLowerCase(Locale.ROOT)} as far as contentWords' scan can tell, without the two
+         * copies: the curly apostrophes become straight, A to Z and the Kelvin sign become a to k..z, and the dotted
+         * capital I becomes "i" and a mark that ends the word (String.toLowerCase gives "i\u0307"). No other character
+         * lowers to a letter from a to z or to an apostrophe (every character of Unicode was checked); the rest only
+         * need to stay what they are, not letters.
+         */
+        private static char[] lowerCase(String text) {
+            int extra = 0;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\u0130') extra++;
+            char[] out = new char[text.length() + extra];
+            int o = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    out[o++] = (char) (c + ('a' - 'A'));
+                } else if (c == '\u2019' || c == '\u2018') {
+                    out[o++] = '\'';
+                } else if (c == '\u212A') {
+                    out[o++] = 'k';
+                } else if (c == '\u0130') {
+                    out[o++] = 'i';
+                    out[o++] = '\u0307';
+                } else {
+                    out[o++] = c;
+                }
+            }
+            return out;
+        }
     }
 
     static int echoed(String reply, String customer) {

@@ -92,6 +92,23 @@ class SurfaceCuesAgreeTest {
         assertEquals(count(WARM, SurfaceCues.normalize(t)), SurfaceCues.warmWords(t), "warm: " + t);
     }
 
+    /** Pieces of replies and customer lines for the echo: words in any case, apostrophes, İ, the Kelvin sign, ß, é. */
+    private static final String[] ECHO_PIECES = {"refund", "Refund", "REFUND", "refunds", "order", "order's", "order\u2019s",
+            "\u2018order", "kept", "\u212aept", "\u0130stanbul", "istanbul", "stanbul", "stra\u00dfe", "caf\u00e9", "that",
+            "really", "you're", "don't", "i'm", "week", "weeks", " ", " ", " ", ".", ",", "'", "-", "\n", "2", "a", "abc"};
+
+    @Property(tries = 3000)
+    void theEchoCountIsTheSizeOfTheSharedContentWords(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder reply = new StringBuilder();
+        StringBuilder customer = new StringBuilder();
+        for (int i = r.nextInt(16); i > 0; i--) reply.append(ECHO_PIECES[r.nextInt(ECHO_PIECES.length)]);
+        for (int i = r.nextInt(16); i > 0; i--) customer.append(ECHO_PIECES[r.nextInt(ECHO_PIECES.length)]);
+        int expected = SurfaceCues.echoed(reply.toString(), customer.toString());
+        assertEquals(expected, new SurfaceCues.WordTable(SurfaceCues.contentWords(customer.toString())).echoedIn(reply.toString()),
+                reply + " / " + customer);
+    }
+
     @org.junit.jupiter.api.Test
     void everyBundledReplyCountsAsBefore() throws Exception {
         var validator = new Validator(CATALOG);
@@ -99,7 +116,9 @@ class SurfaceCuesAgreeTest {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("dialogues"))) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList()) {
                 for (CustomerNode n : validator.validate(f).dialogue().decisions()) {
+                    SurfaceCues.WordTable customer = new SurfaceCues.WordTable(SurfaceCues.contentWords(n.say()));
                     for (Choice c : n.choices()) {
+                        assertEquals(SurfaceCues.echoed(c.say(), n.say()), customer.echoedIn(c.say()), c.say());
                         assertEquals(count(YOU, SurfaceCues.normalize(c.say())), SurfaceCues.youWords(c.say()), c.say());
                         assertEquals(count(WARM, SurfaceCues.normalize(c.say())), SurfaceCues.warmWords(c.say()), c.say());
                         replies++;
