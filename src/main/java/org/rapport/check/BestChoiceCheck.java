@@ -13,7 +13,7 @@ final class BestChoiceCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             if (n.choices().isEmpty()) continue;
             if (n.choices().stream().noneMatch(c -> c.grade() == Grade.BEST)) {
                 out.add(ctx.warning("RAP033", SourceMap.path("nodes", n.id(), "choices"), "No reply of \"" + n.id()

@@ -16,7 +16,7 @@ final class BestReplyPitfallCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.grade() != Grade.BEST || c.pitfalls().isEmpty()) continue;
                 out.add(ctx.warning("RAP051", CheckContext.choicePath(n.id(), c.index()) + "/pitfalls/0", "Reply " + (c.index() + 1)

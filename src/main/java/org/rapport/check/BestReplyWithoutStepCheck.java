@@ -16,7 +16,7 @@ final class BestReplyWithoutStepCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.grade() != Grade.BEST || !c.uses().isEmpty()) continue;
                 String hint = n.tests().isEmpty() ? "" : " This decision tests " + String.join(", ", n.tests()) + ".";

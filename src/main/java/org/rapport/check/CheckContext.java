@@ -5,8 +5,10 @@ import org.rapport.diag.Diagnostic;
 import org.rapport.diag.Position;
 import org.rapport.diag.Severity;
 import org.rapport.diag.SourceMap;
+import org.rapport.model.CustomerNode;
 import org.rapport.model.Dialogue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,14 @@ public record CheckContext(String file, Dialogue dialogue, SourceMap sourceMap, 
 
     public CheckContext(String file, Dialogue dialogue, SourceMap sourceMap, Catalog catalog, Set<String> declaredNodeIds) {
         this(file, dialogue, sourceMap, catalog, declaredNodeIds, new ConcurrentHashMap<>());
+    }
+
+    /** The dialogue's decisions in file order, listed once for all the checks (each used to list them again). */
+    public List<CustomerNode> decisions() {
+        return shared(Decisions.class, () -> new Decisions(dialogue.decisions())).list();
+    }
+
+    private record Decisions(List<CustomerNode> list) {
     }
 
     /**

@@ -15,7 +15,7 @@ final class ChoiceCountCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             int count = n.choices().size();
             if (count >= MIN && count <= MAX) continue;
             String why = count < MIN ? "with fewer than 2 there is no decision to make" : "more than 4 is too many to weigh in the moment";

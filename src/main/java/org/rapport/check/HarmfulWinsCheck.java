@@ -19,7 +19,7 @@ final class HarmfulWinsCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.grade() != Grade.HARMFUL) continue;
                 List<Route> routes = c.routes();

@@ -18,7 +18,7 @@ final class ReferenceCheck implements Check {
         if (!start.isEmpty() && !ctx.declares(start)) {
             out.add(ctx.error("RAP020", "start", "\"start\" names the node \"" + start + "\", but there is no such node." + hint(ctx, start), null));
         }
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 List<Route> routes = c.routes();
                 for (int r = 0; r < routes.size(); r++) {

@@ -17,7 +17,7 @@ final class SameGradeCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             if (n.choices().size() < 2) continue; // RAP032
             Grade first = n.choices().get(0).grade();
             if (n.choices().stream().map(Choice::grade).allMatch(g -> g == first)) {

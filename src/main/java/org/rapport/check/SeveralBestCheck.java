@@ -16,7 +16,7 @@ final class SeveralBestCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             List<Choice> best = n.choices().stream().filter(c -> c.grade() == Grade.BEST).toList();
             if (best.size() < 2) continue;
             Choice second = best.get(1);

@@ -18,7 +18,7 @@ final class ShortWhyCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.why() == null || c.why().isBlank()) continue;
                 int words = words(c.why());

@@ -20,7 +20,7 @@ final class SilentStepCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (int i = 0; i < n.tests().size(); i++) {
                 Optional<Step> s = silent(ctx, n.tests().get(i));
                 if (s.isEmpty()) continue;

@@ -19,7 +19,7 @@ final class TagCheck implements Check {
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
         Catalog cat = ctx.catalog();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             List<String> tests = n.tests();
             for (int i = 0; i < tests.size(); i++) {
                 String t = tests.get(i);

@@ -18,7 +18,7 @@ final class TestedTagUnusedCheck implements Check {
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
         Catalog cat = ctx.catalog();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             if (n.choices().isEmpty()) continue;
             for (int i = 0; i < n.tests().size(); i++) {
                 String tag = n.tests().get(i);

@@ -12,7 +12,7 @@ final class WhyCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
-        for (CustomerNode n : ctx.dialogue().decisions()) {
+        for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.why() != null && !c.why().isBlank()) continue;
                 String path = CheckContext.choicePath(n.id(), c.index()) + (c.why() == null ? "" : "/why");
