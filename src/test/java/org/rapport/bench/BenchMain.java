@@ -170,6 +170,7 @@ public final class BenchMain {
                 "GraphFacts of the same dialogue (one pass over nodes and replies)", warm.get("DebriefLayoutBenchmark.graphFacts"),
                 "under 200 ms", layout.ms() < 200);
         processRows(out, project, target, fixtures, quick ? 3 : 11);
+        scalingRow(out, fixtures, quick);
         startupRows(out, startup);
         memoryRows(out, memory);
         out.append("\n");
@@ -196,6 +197,18 @@ public final class BenchMain {
                 shipped <= 3 * gson ? "yes" : "**no**"));
         out.append(String.format(Locale.ROOT, "|   the same with the JVM's defaults (`java -jar`) | %s | %s | %.2fx |  |  |%n",
                 ValidateProcessBench.describe(r.defaults()), ValidateProcessBench.describe(r.gson()), (double) defaults / gson));
+    }
+
+    /** Load + validate at 10,000 and 100,000 nodes in this JVM, against the Gson pass at both sizes (linear?). */
+    private static void scalingRow(StringBuilder out, Path fixtures, boolean quick) throws Exception {
+        ValidateLoop.Medians ten = ValidateLoop.medians(fixtures, 10_000, quick ? 5 : 21);
+        ValidateLoop.Medians hundred = ValidateLoop.medians(fixtures, 100_000, quick ? 2 : 5);
+        double ours = hundred.validate() / ten.validate();
+        double floor = hundred.gson() / ten.gson();
+        out.append(String.format(Locale.ROOT, "| Load + validate, 100,000 against 10,000 nodes, in one JVM | %.0f ms / %.0f ms = %.1fx |"
+                        + " Gson token pass: %.0f ms / %.1f ms = %.1fx | %.2fx | linear: grows as the baseline does (within 1.5x of its growth) | %s |%n",
+                hundred.validate(), ten.validate(), ours, hundred.gson(), ten.gson(), floor, ours / floor,
+                ours <= floor * 1.5 ? "yes" : "**no**"));
     }
 
     private static void startupRows(StringBuilder out, StartupBench.Result startup) {

@@ -27,8 +27,23 @@ public final class ValidateLoop {
         System.out.println(run(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2])));
     }
 
+    /** One size's medians over the rounds, in ms. */
+    record Medians(int nodes, double megabytes, int rounds, double validate, double gson, double read) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d nodes, %.1f MB, %d rounds: load + validate %.1f ms, Gson token pass %.1f ms, %.2fx;"
+                    + " of which reading (decode, parse, map) %.1f ms, %.2fx", nodes, megabytes, rounds, validate, gson,
+                    validate / gson, read, read / gson);
+        }
+    }
+
     /** One size: medians over the rounds, as a line of text. */
     static String run(Path dir, int nodes, int rounds) throws Exception {
+        return medians(dir, nodes, rounds).toString();
+    }
+
+    /** One size: medians over the rounds. */
+    static Medians medians(Path dir, int nodes, int rounds) throws Exception {
         byte[] bytes = Files.readAllBytes(BenchFixtures.sized(dir, nodes));
         Validator validator = new Validator(new DialogueReader(Math.max(DialogueReader.DEFAULT_MAX_BYTES, bytes.length)),
                 Catalog.bundled());
@@ -52,10 +67,7 @@ public final class ValidateLoop {
             gson.add((t1 - t0) / 1e6);
             validate.add((t2 - t1) / 1e6);
         }
-        double g = Interleaved.median(gson);
-        double m = Interleaved.median(validate);
-        double r = Interleaved.median(read);
-        return String.format(Locale.ROOT, "%d nodes, %.1f MB, %d rounds: load + validate %.1f ms, Gson token pass %.1f ms, %.2fx;"
-                + " of which reading (decode, parse, map) %.1f ms, %.2fx%n", nodes, bytes.length / (1024.0 * 1024.0), rounds, m, g, m / g, r, r / g).strip();
+        return new Medians(nodes, bytes.length / (1024.0 * 1024.0), rounds, Interleaved.median(validate), Interleaved.median(gson),
+                Interleaved.median(read));
     }
 }
