@@ -6,12 +6,8 @@ import org.rapport.model.Dialogue;
 import org.rapport.model.Grade;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.ToIntBiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Surface cues: features of a reply's wording that have nothing to do with skill (its length, how many sentences it
@@ -31,21 +27,6 @@ public final class SurfaceCues {
     /** What the bundled library as a whole keeps to, for every cue. */
     public static final double LIBRARY_MARGIN = 0.10;
 
-    /**
-     * The warm words: these whole words, or a word that starts with one of {@link #WARM_STEMS} and goes on in ASCII
-     * letters, digits or '_'. What {@code \b(sorry|apolog\w*|understand\w*|appreciat\w*|thank\w*|glad|happy|feel\w*|hear|heard|absolutely|truly|completely|totally|really)\b}
-     * matches, case-insensitively (ASCII), counted word by word (see {@link #wordCounts}).
-     */
-    private static final String[] WARM_WORDS = {"sorry", "glad", "happy", "hear", "heard", "absolutely", "truly",
-            "completely", "totally", "really"};
-    private static final String[] WARM_STEMS = {"apolog", "understand", "appreciat", "thank", "feel"};
-    /** The "you" words: what {@code \byou(?:r|rs|rself|rselves|'re|'ve|'ll|'d)?\b} counts, one per word. */
-    private static final String[] YOU_WORDS = {"you", "your", "yours", "yourself", "yourselves"};
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"\u201d\u2019')]*\\s+");
-    static final Set<String> STOP = Set.of(("that this with have from what your yours they them their there just will been"
-            + " were about would could should into when then than because right okay know like it's i'm don't can't we're you're"
-            + " that's here going want need also even only some very much more does didn't doesn't i've i'll we'll we've you've"
-            + " you'll they're there's what's let's which where while who's sure yeah well really").split(" "));
 
     /** One surface feature, read in one direction. {@code label} completes "the reply with ...". */
     public record Cue(String id, String label, String advice, boolean fewest, ToIntBiFunction<Choice, CustomerNode> value) {
@@ -75,10 +56,10 @@ public final class SurfaceCues {
     }
 
     /** The echo's value; {@link #of} finds the customer's words once per decision instead of calling it per reply. */
-    private static final ToIntBiFunction<Choice, CustomerNode> ECHO = (c, n) -> echoed(c.say(), n.say());
+    private static final ToIntBiFunction<Choice, CustomerNode> ECHO = (c, n) -> ReplyWords.echoed(c.say(), n.say());
     /** The "you" and warm words' values; {@link #of} counts both in one scan of each reply. */
-    private static final ToIntBiFunction<Choice, CustomerNode> YOU = (c, n) -> youWords(c.say());
-    private static final ToIntBiFunction<Choice, CustomerNode> WARM = (c, n) -> warmWords(c.say());
+    private static final ToIntBiFunction<Choice, CustomerNode> YOU = (c, n) -> ReplyWords.youWords(c.say());
+    private static final ToIntBiFunction<Choice, CustomerNode> WARM = (c, n) -> ReplyWords.warmWords(c.say());
 
     public static final List<Cue> CUES = cues();
 
@@ -90,14 +71,14 @@ public final class SurfaceCues {
         both(out, "length", "characters", "vary which reply is longest: good replies are often short and plain, wrong ones long and fluent",
                 (c, n) -> c.say().strip().length());
         both(out, "sentences", "sentences", "vary how many sentences the best reply has",
-                (c, n) -> sentences(c.say()));
+                (c, n) -> ReplyWords.sentences(c.say()));
         both(out, "you", "\"you\" words", "say \"you\" as often in the wrong replies as in the best",
                 YOU);
         both(out, "warm", "warm words",
                 "give warm words (sorry, understand, appreciate, thank, feel, hear...) to wrong replies too: a heartfelt non-apology, a kind over-promise",
                 WARM);
         both(out, "questions", "question marks", "let wrong replies ask questions too, and best replies sometimes not",
-                (c, n) -> count(c.say(), '?'));
+                (c, n) -> ReplyWords.count(c.say(), '?'));
         both(out, "echo", "of the customer's words echoed", "let wrong replies repeat the customer's words too (a policy lecture quoting them)",
                 ECHO);
         out.add(new Cue("first", "first place in the file", "move the best reply around the list", false, (c, n) -> -c.index()));
@@ -147,7 +128,7 @@ public final class SurfaceCues {
                     if (valuesOf == YOU || valuesOf == WARM) {
                         if (words == null) {
                             words = new long[k];
-                            for (int i = 0; i < k; i++) words[i] = wordCounts(choices.get(i).say());
+                            for (int i = 0; i < k; i++) words[i] = ReplyWords.wordCounts(choices.get(i).say());
                         }
                         values = new int[k];
                         for (int i = 0; i < k; i++) values[i] = (int) (valuesOf == YOU ? words[i] : words[i] >>> 32);
@@ -168,7 +149,7 @@ public final class SurfaceCues {
         List<Choice> choices = n.choices();
         int[] out = new int[choices.size()];
         if (f == ECHO) {
-            WordTable customer = new WordTable(contentWords(n.say() == null ? "" : n.say()));
+            ReplyWords.WordTable customer = new ReplyWords.WordTable(ReplyWords.contentWords(n.say() == null ? "" : n.say()));
             for (int i = 0; i < out.length; i++) out[i] = customer.echoedIn(choices.get(i).say());
             return out;
         }
@@ -226,236 +207,4 @@ public final class SurfaceCues {
         return picked;
     }
 
-    static String normalize(String text) {
-        return text.replace('\u2019', '\'').replace('\u2018', '\'');
-    }
-
-    static int sentences(String text) {
-        int n = 0;
-        for (String s : SENTENCE_END.split(normalize(text).strip())) if (!s.isBlank()) n++;
-        return n;
-    }
-
-    /** How many "you" words the text has. */
-    static int youWords(String text) {
-        return (int) wordCounts(text);
-    }
-
-    /** How many warm words the text has. */
-    static int warmWords(String text) {
-        return (int) (wordCounts(text) >>> 32);
-    }
-
-    /**
-     * The "you" words (low 32 bits) and warm words (high 32 bits) of a text, in one scan, exactly as the regular
-     * expressions above count them. Their alternatives are all ASCII word characters, so a match is a whole run of
-     * ASCII letters, digits and '_' with a word boundary on both sides, as java.util.regex draws boundaries (its
-     * {@code \b} also counts other letters, digits and combining marks after a letter as word characters). So each
-     * such run is compared with the lists, ignoring ASCII case as {@code CASE_INSENSITIVE} does. The apostrophe endings
-     * of the "you" pattern ("you're") change no count: "you" matches on its own. SurfaceCuesAgreeTest holds this to
-     * the regular expressions on every bundled reply and on random text.
-     */
-    static long wordCounts(String text) {
-        int you = 0;
-        int warm = 0;
-        int len = text.length();
-        int i = 0;
-        while (i < len) {
-            if (!isAsciiWord(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < len && isAsciiWord(text.charAt(i))) i++;
-            char first = (char) (text.charAt(start) | 0x20); // an ASCII letter in lower case (digits and '_' match nothing)
-            boolean isYou = first == 'y' && anyOf(YOU_WORDS, first, text, start, i, false);
-            boolean isWarm = !isYou && (anyOf(WARM_WORDS, first, text, start, i, false) || anyOf(WARM_STEMS, first, text, start, i, true));
-            if (!isYou && !isWarm) continue;
-            if (wordBefore(text, start) || wordAt(text, i)) continue; // no boundary: part of a longer word
-            if (isYou) you++;
-            else warm++;
-        }
-        return ((long) warm << 32) | you;
-    }
-
-    private static boolean isAsciiWord(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
-    /** java.util.regex's word character (without UNICODE_CHARACTER_CLASS). */
-    private static boolean isWord(int cp) {
-        return cp == '_' || Character.isLetterOrDigit(cp);
-    }
-
-    /** Whether the code point before {@code i} is a word character to {@code \b} (Pattern.Bound, left side). */
-    private static boolean wordBefore(String s, int i) {
-        if (i == 0) return false;
-        int cp = s.codePointBefore(i);
-        return isWord(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBase(s, i - 1));
-    }
-
-    /** Whether the code point at {@code i} is a word character to {@code \b} (Pattern.Bound, right side). */
-    private static boolean wordAt(String s, int i) {
-        if (i >= s.length()) return false;
-        int cp = s.codePointAt(i);
-        return isWord(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBase(s, i));
-    }
-
-    /** Pattern.hasBaseCharacter: a letter or digit before {@code i}, with only non-spacing marks between. */
-    private static boolean hasBase(String s, int i) {
-        for (int x = i; x >= 0; x--) {
-            int cp = s.codePointAt(x);
-            if (Character.isLetterOrDigit(cp)) return true;
-            if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
-        }
-        return false;
-    }
-
-    /**
-     * Whether the ASCII run {@code text[from, to)} is one of {@code words} ignoring ASCII case, or with {@code stems},
-     * starts with one (the rest of the run is what {@code \w*} takes).
-     */
-    private static boolean anyOf(String[] words, char first, String text, int from, int to, boolean stems) {
-        int len = to - from;
-        for (int k = 0; k < words.length; k++) {
-            String w = words[k];
-            if (w.charAt(0) != first || (stems ? len < w.length() : len != w.length())) continue;
-            if (text.regionMatches(true, from, w, 0, w.length())) return true;
-        }
-        return false;
-    }
-
-    private static int count(String text, char ch) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ch) n++;
-        return n;
-    }
-
-    /**
-     * The distinct words of four letters or more that are not in {@link #STOP}: the matches of {@code [a-z]+(?:'[a-z]+)*}
-     * in the lower-cased text, found by a scan instead of the regular expression (which this replaces, match for match).
-     */
-    static Set<String> contentWords(String text) {
-        Set<String> out = new HashSet<>();
-        String s = normalize(text).toLowerCase(Locale.ROOT);
-        int len = s.length();
-        int i = 0;
-        while (i < len) {
-            if (!isLetter(s.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < len && isLetter(s.charAt(i))) i++;
-            while (i + 1 < len && s.charAt(i) == '\'' && isLetter(s.charAt(i + 1))) {
-                i++;
-                while (i < len && isLetter(s.charAt(i))) i++;
-            }
-            if (i - start >= 4) {
-                String w = s.substring(start, i);
-                if (!STOP.contains(w)) out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private static boolean isLetter(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    /**
-     * The customer's content words, to count which of them a reply repeats without making a string of every word of
-     * the reply: {@code echoedIn(reply)} is {@code echoed(reply, customer)}, the size of
-     * {@code contentWords(reply)} intersected with these words. A word of the reply that is one of them is a content
-     * word (long enough, not a stop word) because they all are, so only the words' letters need comparing.
-     */
-    static final class WordTable {
-        private final String[] words;
-        private final int[] slots; // open addressing: index into words + 1, 0 when empty
-
-        WordTable(Set<String> customerWords) {
-            words = customerWords.toArray(new String[0]);
-            slots = new int[Integer.highestOneBit(Math.max(4, words.length * 2)) * 2];
-            for (int w = 0; w < words.length; w++) {
-                int k = words[w].hashCode() & (slots.length - 1);
-                while (slots[k] != 0) k = (k + 1) & (slots.length - 1);
-                slots[k] = w + 1;
-            }
-        }
-
-        int echoedIn(String reply) {
-            if (words.length == 0) return 0;
-            char[] s = lowerCase(reply);
-            boolean[] seen = new boolean[words.length];
-            int count = 0;
-            int len = s.length;
-            int i = 0;
-            while (i < len) { // the words of contentWords' scan: [a-z]+(?:'[a-z]+)*
-                if (!isLetter(s[i])) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                int hash = 0;
-                while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
-                    hash = 31 * hash + s[i++];
-                    while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                }
-                int w = find(s, start, i, hash);
-                if (w >= 0 && !seen[w]) {
-                    seen[w] = true;
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        private int find(char[] s, int from, int to, int hash) {
-            for (int k = hash & (slots.length - 1); slots[k] != 0; k = (k + 1) & (slots.length - 1)) {
-                String w = words[slots[k] - 1];
-                if (w.length() != to - from || w.hashCode() != hash) continue;
-                boolean same = true;
-                for (int j = 0; j < w.length() && same; j++) same = w.charAt(j) == s[from + j];
-                if (same) return slots[k] - 1;
-            }
-            return -1;
-        }
-
-        /**
-         * {@code normalize(text).toLowerCase(Locale.ROOT)} as far as contentWords' scan can tell, without the two
-         * copies: the curly apostrophes become straight, A to Z and the Kelvin sign become a to k..z, and the dotted
-         * capital I becomes "i" and a mark that ends the word (String.toLowerCase gives "i\u0307"). No other character
-         * lowers to a letter from a to z or to an apostrophe (every character of Unicode was checked); the rest only
-         * need to stay what they are, not letters.
-         */
-        private static char[] lowerCase(String text) {
-            int extra = 0;
-            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\u0130') extra++;
-            char[] out = new char[text.length() + extra];
-            int o = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= 'A' && c <= 'Z') {
-                    out[o++] = (char) (c + ('a' - 'A'));
-                } else if (c == '\u2019' || c == '\u2018') {
-                    out[o++] = '\'';
-                } else if (c == '\u212A') {
-                    out[o++] = 'k';
-                } else if (c == '\u0130') {
-                    out[o++] = 'i';
-                    out[o++] = '\u0307';
-                } else {
-                    out[o++] = c;
-                }
-            }
-            return out;
-        }
-    }
-
-    static int echoed(String reply, String customer) {
-        Set<String> words = contentWords(reply);
-        words.retainAll(contentWords(customer == null ? "" : customer));
-        return words.size();
-    }
 }

@@ -95,10 +95,10 @@ class IntegrityChecksTest {
 
     @Test
     void theCountsFollowTheDocumentedDefinitions() {
-        assertEquals(3, SurfaceCues.sentences("That's on us. Not you! Let me fix it now?"));
-        assertEquals(1, SurfaceCues.sentences("Let me fix it now"));
-        assertEquals(2, SurfaceCues.sentences("\u201cNo.\u201d Then I\u2019ll call."));
-        assertEquals(3, SurfaceCues.echoed("The parcel came late and nobody called", "I waited for the parcel and nobody called me back."),
+        assertEquals(3, ReplyWords.sentences("That's on us. Not you! Let me fix it now?"));
+        assertEquals(1, ReplyWords.sentences("Let me fix it now"));
+        assertEquals(2, ReplyWords.sentences("\u201cNo.\u201d Then I\u2019ll call."));
+        assertEquals(3, ReplyWords.echoed("The parcel came late and nobody called", "I waited for the parcel and nobody called me back."),
                 "parcel, nobody and called; words under four letters and stop words don't count");
     }
 

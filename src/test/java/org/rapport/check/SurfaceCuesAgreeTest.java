@@ -49,7 +49,7 @@ class SurfaceCuesAgreeTest {
             assertEquals(chance, r.chance(), 0.0, cue.id());
             assertEquals(decisions.size(), r.decisions());
             for (CustomerNode n : decisions) {
-                for (Choice c : n.choices()) assertEquals(regexWords(c.say()), SurfaceCues.contentWords(c.say()));
+                for (Choice c : n.choices()) assertEquals(regexWords(c.say()), ReplyWords.contentWords(c.say()));
             }
         }
     }
@@ -60,10 +60,10 @@ class SurfaceCuesAgreeTest {
         StringBuilder text = new StringBuilder();
         int len = r.nextInt(60);
         for (int i = 0; i < len; i++) text.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
-        assertEquals(regexWords(text.toString()), SurfaceCues.contentWords(text.toString()), text.toString());
+        assertEquals(regexWords(text.toString()), ReplyWords.contentWords(text.toString()), text.toString());
     }
 
-    /** The regular expressions that {@link SurfaceCues#wordCounts} replaced, as they were. */
+    /** The regular expressions that {@link ReplyWords#wordCounts} replaced, as they were. */
     private static final Pattern WARM = Pattern.compile(
             "\\b(sorry|apolog\\w*|understand\\w*|appreciat\\w*|thank\\w*|glad|happy|feel\\w*|hear|heard|absolutely|truly|completely|totally|really)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -88,8 +88,8 @@ class SurfaceCuesAgreeTest {
         int pieces = r.nextInt(14);
         for (int i = 0; i < pieces; i++) text.append(PIECES[r.nextInt(PIECES.length)]);
         String t = text.toString();
-        assertEquals(count(YOU, SurfaceCues.normalize(t)), SurfaceCues.youWords(t), "you: " + t);
-        assertEquals(count(WARM, SurfaceCues.normalize(t)), SurfaceCues.warmWords(t), "warm: " + t);
+        assertEquals(count(YOU, ReplyWords.normalize(t)), ReplyWords.youWords(t), "you: " + t);
+        assertEquals(count(WARM, ReplyWords.normalize(t)), ReplyWords.warmWords(t), "warm: " + t);
     }
 
     /** Pieces of replies and customer lines for the echo: words in any case, apostrophes, İ, the Kelvin sign, ß, é. */
@@ -104,8 +104,8 @@ class SurfaceCuesAgreeTest {
         StringBuilder customer = new StringBuilder();
         for (int i = r.nextInt(16); i > 0; i--) reply.append(ECHO_PIECES[r.nextInt(ECHO_PIECES.length)]);
         for (int i = r.nextInt(16); i > 0; i--) customer.append(ECHO_PIECES[r.nextInt(ECHO_PIECES.length)]);
-        int expected = SurfaceCues.echoed(reply.toString(), customer.toString());
-        assertEquals(expected, new SurfaceCues.WordTable(SurfaceCues.contentWords(customer.toString())).echoedIn(reply.toString()),
+        int expected = ReplyWords.echoed(reply.toString(), customer.toString());
+        assertEquals(expected, new ReplyWords.WordTable(ReplyWords.contentWords(customer.toString())).echoedIn(reply.toString()),
                 reply + " / " + customer);
     }
 
@@ -116,11 +116,11 @@ class SurfaceCuesAgreeTest {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("dialogues"))) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList()) {
                 for (CustomerNode n : validator.validate(f).dialogue().decisions()) {
-                    SurfaceCues.WordTable customer = new SurfaceCues.WordTable(SurfaceCues.contentWords(n.say()));
+                    ReplyWords.WordTable customer = new ReplyWords.WordTable(ReplyWords.contentWords(n.say()));
                     for (Choice c : n.choices()) {
-                        assertEquals(SurfaceCues.echoed(c.say(), n.say()), customer.echoedIn(c.say()), c.say());
-                        assertEquals(count(YOU, SurfaceCues.normalize(c.say())), SurfaceCues.youWords(c.say()), c.say());
-                        assertEquals(count(WARM, SurfaceCues.normalize(c.say())), SurfaceCues.warmWords(c.say()), c.say());
+                        assertEquals(ReplyWords.echoed(c.say(), n.say()), customer.echoedIn(c.say()), c.say());
+                        assertEquals(count(YOU, ReplyWords.normalize(c.say())), ReplyWords.youWords(c.say()), c.say());
+                        assertEquals(count(WARM, ReplyWords.normalize(c.say())), ReplyWords.warmWords(c.say()), c.say());
                         replies++;
                     }
                 }
@@ -136,13 +136,13 @@ class SurfaceCuesAgreeTest {
         return n;
     }
 
-    /** The regular-expression version that {@link SurfaceCues#contentWords} replaced. */
+    /** The regular-expression version that {@link ReplyWords#contentWords} replaced. */
     private static Set<String> regexWords(String text) {
         Set<String> out = new HashSet<>();
-        Matcher m = WORD.matcher(SurfaceCues.normalize(text).toLowerCase(Locale.ROOT));
+        Matcher m = WORD.matcher(ReplyWords.normalize(text).toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
-            if (w.length() >= 4 && !SurfaceCues.STOP.contains(w)) out.add(w);
+            if (w.length() >= 4 && !ReplyWords.STOP.contains(w)) out.add(w);
         }
         return out;
     }
