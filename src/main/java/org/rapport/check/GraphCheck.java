@@ -157,33 +157,24 @@ final class GraphCheck implements Check {
             // Breadth-first over the states, recording each state's moves in the order visited.
             int[] edgeStart = new int[states];
             int[] edgeEnd = new int[states];
+            // Each node's moves at all 11 moods, worked out from its replies the first time the search reaches it
+            // (while they are in the cache), instead of reading the replies again at every mood it is reached with.
+            int[][] movesOf = new int[nodes.size()][];
             for (int head = 0; head < count; head++) {
                 int cur = order[head];
                 edgeStart[cur] = edges;
-                if (nodes.get(cur / moods) instanceof CustomerNode c) {
-                    int mood = cur % moods + Mood.MIN;
-                    int[] targets = routeTargets[cur / moods];
-                    int k = 0;
-                    for (Choice ch : c.choices()) {
-                        int after = Mood.clamp(mood + ch.mood());
-                        // Choice.nextFor(after), as a node number: the first route that matches
-                        List<Route> routes = ch.routes();
-                        int t = -1;
-                        for (int j = 0; j < routes.size(); j++) {
-                            if (routes.get(j).matches(after)) {
-                                t = targets[k + j];
-                                break;
-                            }
-                        }
-                        k += routes.size();
-                        if (t < 0) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
-                        int nxt = t * moods + (after - Mood.MIN);
-                        if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
-                        to[edges++] = nxt;
-                        if (!reached[nxt]) {
-                            reached[nxt] = true;
-                            order[count++] = nxt;
-                        }
+                int node = cur / moods;
+                int[] moves = movesOf[node];
+                if (moves == null) moves = movesOf[node] = moves(node, moods);
+                int replies = moves.length / moods;
+                for (int at = (cur % moods) * replies, end = at + replies; at < end; at++) {
+                    int nxt = moves[at];
+                    if (nxt < 0) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
+                    if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
+                    to[edges++] = nxt;
+                    if (!reached[nxt]) {
+                        reached[nxt] = true;
+                        order[count++] = nxt;
                     }
                 }
                 edgeEnd[cur] = edges;
@@ -223,6 +214,39 @@ final class GraphCheck implements Check {
                 if (reached[st] && !canEnd[st]) trapped.get(st / moods).add(st % moods + Mood.MIN);
             }
             return trapped;
+        }
+
+        /**
+         * Where each reply of node {@code node} leads at each mood, as the engine plays it: entry {@code mood * replies
+         * + reply} is the state (target node x mood after the reply) or -1 when no route matches or the target is
+         * missing. Choice.nextFor, on node numbers. Empty for an ending.
+         */
+        private int[] moves(int node, int moods) {
+            if (!(nodes.get(node) instanceof CustomerNode c)) return new int[0];
+            List<Choice> choices = c.choices();
+            int replies = choices.size();
+            int[] targets = routeTargets[node];
+            int[] out = new int[moods * replies];
+            for (int m = 0; m < moods; m++) {
+                int mood = m + Mood.MIN;
+                int k = 0;
+                for (int r = 0; r < replies; r++) {
+                    Choice ch = choices.get(r);
+                    int after = Mood.clamp(mood + ch.mood());
+                    // the first route that matches
+                    List<Route> routes = ch.routes();
+                    int t = -1;
+                    for (int j = 0; j < routes.size(); j++) {
+                        if (routes.get(j).matches(after)) {
+                            t = targets[k + j];
+                            break;
+                        }
+                    }
+                    k += routes.size();
+                    out[m * replies + r] = t < 0 ? -1 : t * moods + (after - Mood.MIN);
+                }
+            }
+            return out;
         }
 
         /** Every node from which some sequence of replies reaches an ending (a backwards search from the endings). */
