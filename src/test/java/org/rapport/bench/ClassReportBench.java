@@ -39,7 +39,10 @@ final class ClassReportBench {
     static String run(String url) throws Exception {
         StringBuilder out = new StringBuilder("| Trainees | Attempts | Collect and report (in this JVM) | Peak heap during it |"
                 + " `class-report --db` as its own process: wall time | its peak resident memory (VmHWM) | the same with -Xmx384m: wall time | peak resident |"
-                + "\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " with the installed app's JVM options: wall time | peak resident |"
+                + "\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        String[] appOptions = java.util.Arrays.stream(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
+                .filter(o -> !o.isEmpty()).toArray(String[]::new);
         Catalog catalog = Catalog.bundled();
         for (int n : new int[]{20, 200, 2000}) {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
@@ -79,8 +82,9 @@ final class ClassReportBench {
                 long heap = peakHeap() >> 20;
                 long[] process = wholeProcess(shared, roster);
                 long[] capped = wholeProcess(shared, roster, "-Xmx384m");
-                out.append(String.format("| %,d | %,d | %,d ms | %,d MB | %,d ms | %,d MB | %,d ms | %,d MB |%n", n, attempts, ms, heap,
-                        process[0], process[1] >> 10, capped[0], capped[1] >> 10));
+                long[] shipped = wholeProcess(shared, roster, appOptions);
+                out.append(String.format("| %,d | %,d | %,d ms | %,d MB | %,d ms | %,d MB | %,d ms | %,d MB | %,d ms | %,d MB |%n", n, attempts,
+                        ms, heap, process[0], process[1] >> 10, capped[0], capped[1] >> 10, shipped[0], shipped[1] >> 10));
             } finally {
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA " + schema + " CASCADE");
