@@ -4,7 +4,8 @@
 #  1. starts the image's own launcher under Xvfb on a fresh data folder and waits for its window to show the bundled
 #     library loaded (the launcher's first frame and the library read, reported by FirstFrameReport), and keeps a
 #     screenshot of the window;
-#  2. runs the image's command line: `Rapport validate` on the dialogues inside the image;
+#  2. on Linux, checks that bin/Rapport is Rapport's launcher script, which starts without asking dpkg or rpm anything;
+#     runs the image's command line: `Rapport validate` on the dialogues inside the image;
 #  3. on Linux with dpkg, installs the .deb (as root; else it unpacks it), starts the installed launcher the same way,
 #     and removes the package again.
 # Usage: scripts/check-app-image.sh [--no-build] [OUTDIR]     Exit 0 when every check passed.
@@ -42,6 +43,18 @@ window() {
   fi
 }
 window "$IMAGE/bin/Rapport" app-image
+# On Linux, bin/Rapport must be our launcher (src/packaging/launcher/Rapport.sh): jpackage's asks rpm and dpkg which
+# package owns it at every start. With strace, check that starting it runs neither.
+if [ "$(uname -s)" = Linux ]; then
+  if [ "$(head -c 2 "$IMAGE/bin/Rapport")" != "#!" ]; then
+    echo "FAIL app-image: bin/Rapport is jpackage's launcher, which queries the package manager at every start"; failed=1
+  elif command -v strace >/dev/null && strace -f -e trace=execve -o "$WORK/execs.log" "$IMAGE/bin/Rapport" --version >/dev/null 2>&1 \
+      && grep -qE 'execve\("[^"]*/(dpkg|rpm|dpkg-query)"' "$WORK/execs.log"; then
+    echo "FAIL app-image: starting bin/Rapport runs the package manager:"; grep -E 'dpkg|rpm' "$WORK/execs.log" | head -3; failed=1
+  else
+    echo "ok   app-image: bin/Rapport starts the runtime straight away, without asking the package manager"
+  fi
+fi
 if "$IMAGE/bin/Rapport" validate "$IMAGE/lib/app/dialogues" >"$WORK/validate.log" 2>&1; then
   echo "ok   app-image: its command line validates the $(ls "$IMAGE/lib/app/dialogues"/*.json | grep -vc schema) bundled dialogues"
 else
