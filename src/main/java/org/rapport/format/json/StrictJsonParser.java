@@ -28,7 +28,7 @@ public final class StrictJsonParser {
     private int line = 1;
     private int lineStart;
     private int depth;
-    private final String[] keyCache = new String[256];
+    private final StringTable strings = new StringTable();
     private final String streamedKey;
     private final ObjectStream stream;
 
@@ -74,7 +74,7 @@ public final class StrictJsonParser {
      */
     public static JsonValue parse(String text, String streamedKey, ObjectStream stream, List<String> names) throws JsonSyntaxError {
         StrictJsonParser p = new StrictJsonParser(text, streamedKey, stream);
-        for (String name : names) p.keyCache[p.slot(name.hashCode())] = name;
+        for (String name : names) p.strings.add(name);
         p.skipWhitespace();
         if (p.i >= text.length()) {
             throw new JsonSyntaxError("RAP006", Position.START, "The file is empty. A dialogue file holds one JSON object: { \"format\": 1, ... }.");
@@ -236,37 +236,22 @@ public final class StrictJsonParser {
     }
 
     /**
-     * A field name. The same few names ("say", "grade", "next", ...) repeat thousands of times in a big file, so a
-     * name without escapes is looked up in a small cache of names already read instead of being copied again.
+     * A field name. The same few names ("say", "grade", "next", ...) and the node ids repeat thousands of times in a
+     * big file, so a name without escapes is looked up among the strings already read instead of being copied again.
      */
     private String key() throws JsonSyntaxError {
         int from = i + 1;
-        int hash = 0;
         int k = from;
         while (k < text.length()) {
             char c = text.charAt(k);
             if (c == '"') break;
             if (c == '\\' || c < 0x20) return string(); // escapes and errors: the general path
-            hash = 31 * hash + c;
             k++;
         }
-        if (k >= text.length() || k - from > 64) return string();
-        int slot = slot(hash);
-        String cached = keyCache[slot];
-        int len = k - from;
-        if (cached != null && cached.length() == len && text.regionMatches(from, cached, 0, len)) {
-            i = k + 1;
-            return cached;
-        }
-        String key = text.substring(from, k);
-        keyCache[slot] = key;
+        if (k >= text.length() || k - from > StringTable.MAX_LENGTH) return string();
+        String key = strings.get(text, from, k);
         i = k + 1;
         return key;
-    }
-
-    /** The cache slot of a name with this {@code String.hashCode()}. */
-    private int slot(int hash) {
-        return (hash ^ (hash >>> 16)) & (keyCache.length - 1);
     }
 
     private JsonValue array() throws JsonSyntaxError {
@@ -322,7 +307,9 @@ public final class StrictJsonParser {
             }
             char c = text.charAt(i);
             if (c == '"') {
-                String s = sb == null ? text.substring(runStart, i) : sb.append(text, runStart, i).toString();
+                // A short text (an id, a tag, a grade) is most likely one the file has used before: that same string.
+                String s = sb != null ? sb.append(text, runStart, i).toString()
+                        : i - runStart <= StringTable.MAX_LENGTH ? strings.get(text, runStart, i) : text.substring(runStart, i);
                 i++;
                 return s;
             }

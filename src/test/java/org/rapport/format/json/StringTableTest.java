@@ -1,0 +1,65 @@
+package org.rapport.format.json;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The parser keeps each short string once per file; the text of the strings stays exactly what the file says. */
+class StringTableTest {
+    @Test
+    void anIdAndEveryRouteToItAreOneString() throws JsonSyntaxError {
+        JsonValue root = StrictJsonParser.parse("""
+                {"nodes": {"n1": {"next": [{"to": "n2"}, {"to": "n2"}]}, "n2": {"tests": ["lead.listen"], "uses": ["lead.listen"]}}}""");
+        var nodes = ((JsonValue.JObject) root).members().get("nodes").value();
+        var n1 = (JsonValue.JObject) ((JsonValue.JObject) nodes).members().get("n1").value();
+        var n2Key = ((JsonValue.JObject) nodes).members().keySet().stream().filter("n2"::equals).findFirst().orElseThrow();
+        var routes = (JsonValue.JArray) n1.members().get("next").value();
+        String first = to(routes.items().get(0));
+        String second = to(routes.items().get(1));
+        assertEquals("n2", first);
+        assertSame(first, second);
+        assertSame(n2Key, first, "the node's key and the routes to it are the same string");
+    }
+
+    @Test
+    void longTextsAreCopiedAndEscapedTextsDecoded() throws JsonSyntaxError {
+        String longText = "x".repeat(StringTable.MAX_LENGTH + 1);
+        JsonValue root = StrictJsonParser.parse("[\"" + longText + "\", \"" + longText + "\", \"a\\\"b\", \"a\\\"b\"]");
+        List<JsonValue> items = ((JsonValue.JArray) root).items();
+        String a = ((JsonValue.JString) items.get(0)).value();
+        String b = ((JsonValue.JString) items.get(1)).value();
+        assertEquals(longText, a);
+        assertNotSame(a, b);
+        assertEquals("a\"b", ((JsonValue.JString) items.get(2)).value());
+    }
+
+    @Test
+    void manyDistinctStringsEachComeBackThemselves() {
+        StringTable table = new StringTable();
+        StringBuilder text = new StringBuilder();
+        List<int[]> spans = new ArrayList<>();
+        for (int n = 0; n < 5_000; n++) {
+            String s = "node-" + Integer.toString(n * 7919, 36);
+            spans.add(new int[]{text.length(), text.length() + s.length()});
+            text.append(s).append(' ');
+        }
+        String all = text.toString();
+        List<String> firstTime = new ArrayList<>();
+        for (int[] span : spans) firstTime.add(table.get(all, span[0], span[1]));
+        for (int k = 0; k < spans.size(); k++) {
+            int[] span = spans.get(k);
+            String again = table.get(all, span[0], span[1]);
+            assertEquals(all.substring(span[0], span[1]), again);
+            assertSame(firstTime.get(k), again);
+        }
+    }
+
+    private static String to(JsonValue route) {
+        return ((JsonValue.JString) ((JsonValue.JObject) route).members().get("to").value()).value();
+    }
+}
