@@ -4,10 +4,11 @@
 #  1. starts the image's own launcher under Xvfb on a fresh data folder and waits for its window to show the bundled
 #     library loaded (the launcher's first frame and the library read, reported by FirstFrameReport), and keeps a
 #     screenshot of the window;
-#  2. on Linux, checks that bin/Rapport is Rapport's launcher script, which starts without asking dpkg or rpm anything;
+#  2. on Linux, checks that bin/Rapport is Rapport's launcher script, which starts without asking dpkg or rpm anything
+#     and maps the app's classes from the class-data-sharing archive made for it;
 #     runs the image's command line: `Rapport validate` on the dialogues inside the image;
 #  3. on Linux with dpkg, installs the .deb (as root; else it unpacks it), starts the installed launcher the same way,
-#     and removes the package again.
+#     checks it uses the archive its postinst made, and removes the package again.
 # Usage: scripts/check-app-image.sh [--no-build] [OUTDIR]     Exit 0 when every check passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,16 @@ window() {
     echo "FAIL $name: no window with the library within 60 s; its output:"; sed 's/^/     /' "$log" | head -20; failed=1
   fi
 }
+# Passes when LAUNCHER's start maps Rapport's own classes from its class-data-sharing archive (docs/packaging.md).
+archive() {
+  local launcher="$1" name="$2" log="$WORK/$2-classes.log"
+  JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$log" "$launcher" --version >/dev/null 2>&1 || true
+  if grep -q "org.rapport.Launcher source: shared objects file" "$log" 2>/dev/null; then
+    echo "ok   $name: its classes load from the class-data-sharing archive ($(grep -c 'shared objects file' "$log") of $(wc -l <"$log") for --version)"
+  else
+    echo "FAIL $name: the class-data-sharing archive is not used:"; grep -m1 "org.rapport.Launcher" "$log" | sed 's/^/     /'; failed=1
+  fi
+}
 window "$IMAGE/bin/Rapport" app-image
 # On Linux, bin/Rapport must be our launcher (src/packaging/launcher/Rapport.sh): jpackage's asks rpm and dpkg which
 # package owns it at every start. With strace, check that starting it runs neither.
@@ -54,6 +65,7 @@ if [ "$(uname -s)" = Linux ]; then
   else
     echo "ok   app-image: bin/Rapport starts the runtime straight away, without asking the package manager"
   fi
+  archive "$IMAGE/bin/Rapport" app-image
 fi
 if "$IMAGE/bin/Rapport" validate "$IMAGE/lib/app/dialogues" >"$WORK/validate.log" 2>&1; then
   echo "ok   app-image: its command line validates the $(ls "$IMAGE/lib/app/dialogues"/*.json | grep -vc schema) bundled dialogues"
@@ -64,7 +76,10 @@ DEB=$(ls target/dist/rapport_*.deb 2>/dev/null | head -1 || true)
 if [ -n "$DEB" ] && command -v dpkg >/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then
     dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1 || { echo "FAIL deb: dpkg -i"; cat "$WORK/dpkg.log"; failed=1; }
-    if [ -x /opt/rapport/bin/Rapport ]; then window /opt/rapport/bin/Rapport deb-installed; fi
+    if [ -x /opt/rapport/bin/Rapport ]; then
+      window /opt/rapport/bin/Rapport deb-installed
+      archive /opt/rapport/bin/Rapport deb-installed
+    fi
     dpkg -P rapport >/dev/null 2>&1 || true
   else
     dpkg-deb -x "$DEB" "$WORK/deb"

@@ -3,7 +3,14 @@
 # one jpackage makes. jpackage's Linux launcher asks rpm and then dpkg which package owns it, every time it starts, to
 # find its own library; `dpkg -S` reads the list of every installed package's files, which took 0.12 s on a machine
 # with 870 packages and takes longer on a desktop with thousands (docs/packaging.md). This starts the same Java runtime
-# with the same options (pom.xml: image.java.options) and nothing else.
+# with the same options (pom.xml: image.java.options), and with the class-data-sharing archive made for this copy of
+# the app (lib/app/make-cds-archive.sh) when there is one: JDK 17 can use an archive only where its jar was when the
+# archive was made, so a copy moved elsewhere starts without it.
 here=$(dirname "$(readlink -f "$0")")
-app="$here/../lib/app"
-exec "$here/../lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ -cp "$app/rapport.jar" @MAIN@ "$@"
+root=$(dirname "$here")
+app="$root/lib/app"
+if [ -r "$app/rapport.jsa" ] && [ "$(cat "$app/rapport.jsa.jar" 2>/dev/null)" = "$app/rapport.jar" ]; then
+    exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ "-XX:SharedArchiveFile=$app/rapport.jsa" \
+        -cp "$app/rapport.jar" @MAIN@ "$@"
+fi
+exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ -cp "$app/rapport.jar" @MAIN@ "$@"
