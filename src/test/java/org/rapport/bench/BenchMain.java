@@ -187,7 +187,7 @@ public final class BenchMain {
         List<String> options = List.of(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
                 .stream().filter(o -> !o.isEmpty()).toList();
         ValidateProcessBench.Result r = ValidateProcessBench.run(project, target.resolve("rapport.jar"), BenchFixtures.big(fixtures),
-                options, rounds);
+                options, StartupBench.installedApp(target), rounds);
         long gson = StartupBench.median(r.gson());
         long shipped = StartupBench.median(r.shipped());
         long defaults = StartupBench.median(r.defaults());
@@ -197,6 +197,13 @@ public final class BenchMain {
                 shipped <= 3 * gson ? "yes" : "**no**"));
         out.append(String.format(Locale.ROOT, "|   the same with the JVM's defaults (`java -jar`) | %s | %s | %.2fx |  |  |%n",
                 ValidateProcessBench.describe(r.defaults()), ValidateProcessBench.describe(r.gson()), (double) defaults / gson));
+        if (r.image() != null) {
+            long image = StartupBench.median(r.image());
+            out.append(String.format(Locale.ROOT, "| Whole process: `validate` of the %d-node dialogue by the installed app (target/dist/Rapport/bin/Rapport,"
+                            + " with its class-data-sharing archive) | %s | Gson token pass, whole process: %s | %.2fx | at most 3x | %s |%n",
+                    BenchFixtures.BIG_NODES, ValidateProcessBench.describe(r.image()), ValidateProcessBench.describe(r.gson()),
+                    (double) image / gson, image <= 3 * gson ? "yes" : "**no**"));
+        }
     }
 
     /** Load + validate at 10,000 and 100,000 nodes in this JVM, against the Gson pass at both sizes (linear?). */
@@ -226,6 +233,13 @@ public final class BenchMain {
                     "at most 1.3x", dFirst.ms() / minimal.ms() <= 1.3);
             row(out, "  the same jar with the JVM's defaults: library listed", dShown, "minimal JavaFX window", minimal, "", null);
         }
+        if (startup.image() != null) {
+            Score iFirst = startupScore(startup.image(), StartupBench.Run::firstFrameMillis);
+            Score iShown = startupScore(startup.image(), StartupBench.Run::libraryShownMillis);
+            row(out, "Start-up of the installed app (target/dist/Rapport/bin/Rapport, with its class-data-sharing archive): first frame",
+                    iFirst, "minimal JavaFX window", minimal, "at most 1.3x", iFirst.ms() / minimal.ms() <= 1.3);
+            row(out, "  the installed app: library listed", iShown, "minimal JavaFX window", minimal, "", null);
+        }
         if (startup.rapportCds() != null) {
             Score cdsShown = startupScore(startup.rapportCds(), StartupBench.Run::libraryShownMillis);
             row(out, "Start-up to the library listed, with AppCDS (-XX:SharedArchiveFile)", cdsShown, "minimal JavaFX window", minimal,
@@ -245,6 +259,10 @@ public final class BenchMain {
                     memoryScore(memory.minimalWithOptions(), StartupBench.Run::rssKb), "at most 1.5x");
             memoryRow(out, "  the same jar with the JVM's defaults", memoryScore(memory.rapportDefaults(), StartupBench.Run::rssKb),
                     "minimal JavaFX window", minimalRss, "");
+        }
+        if (memory.image() != null) {
+            memoryRow(out, "Resident memory of the installed app (target/dist/Rapport/bin/Rapport, with its class-data-sharing archive),"
+                    + " the same play", memoryScore(memory.image(), StartupBench.Run::rssKb), "minimal JavaFX window", minimalRss, "at most 1.5x");
         }
     }
 

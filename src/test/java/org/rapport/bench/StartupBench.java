@@ -31,11 +31,11 @@ final class StartupBench {
      * JVM options), the same jar with the JVM's defaults, the minimal window with the JVM's defaults (the floor), and
      * the minimal window with the app's options.
      */
-    record Memory(List<Run> rapport, List<Run> minimal, List<Run> rapportDefaults, List<Run> minimalWithOptions) {
+    record Memory(List<Run> rapport, List<Run> minimal, List<Run> rapportDefaults, List<Run> minimalWithOptions, List<Run> image) {
     }
 
     /** Start-up: the app as shipped, the minimal window, the app with AppCDS, and the app with the JVM's defaults. */
-    record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds, List<Run> rapportDefaults) {
+    record Result(List<Run> rapport, List<Run> minimal, List<Run> rapportCds, List<Run> rapportDefaults, List<Run> image) {
     }
 
     private final Path project;
@@ -74,23 +74,27 @@ final class StartupBench {
             once(record);
             boolean withCds = Files.exists(cds);
             boolean compare = !appOptions.isEmpty();
+            List<String> image = image("-Drapport.reportFirstFrame=true -Drapport.exitAfterFirstFrame=true", data);
             for (int i = 0; i < warmups; i++) {
                 once(app);
                 once(base);
                 if (withCds) once(appCds);
                 if (compare) once(defaults);
+                if (image != null) once(image);
             }
             List<Run> a = new ArrayList<>();
             List<Run> b = new ArrayList<>();
             List<Run> c = new ArrayList<>();
             List<Run> d = new ArrayList<>();
+            List<Run> e = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 b.add(once(base));
                 a.add(once(app));
                 if (withCds) c.add(once(appCds));
                 if (compare) d.add(once(defaults));
+                if (image != null) e.add(once(image));
             }
-            return new Result(a, b, withCds ? c : null, compare ? d : null);
+            return new Result(a, b, withCds ? c : null, compare ? d : null, image != null ? e : null);
         } finally {
             stopDisplay();
         }
@@ -115,10 +119,12 @@ final class StartupBench {
                     "-Drapport.reportMemory=true", "-jar", minimal.toString());
             List<String> baseWithOptions = withOptions(base);
             boolean compare = !appOptions.isEmpty();
+            List<String> image = image("-Drapport.reportFirstFrame=true -Drapport.exitAfterFirstFrame=true -Drapport.reportMemory=true", data);
             List<Run> a = new ArrayList<>();
             List<Run> b = new ArrayList<>();
             List<Run> c = new ArrayList<>();
             List<Run> d = new ArrayList<>();
+            List<Run> e = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 b.add(once(base));
                 a.add(once(app));
@@ -126,14 +132,37 @@ final class StartupBench {
                     c.add(once(defaults));
                     d.add(once(baseWithOptions));
                 }
+                if (image != null) e.add(once(image));
             }
-            for (Run r : a) {
+            List<Run> played = new ArrayList<>(a);
+            played.addAll(e);
+            for (Run r : played) {
                 if (r.rssKb() < 0 || r.clicks() < 3) throw new IllegalStateException("the app did not play a dialogue and report its memory: " + r);
             }
-            return new Memory(a, b, compare ? c : null, compare ? d : null);
+            return new Memory(a, b, compare ? c : null, compare ? d : null, image != null ? e : null);
         } finally {
             stopDisplay();
         }
+    }
+
+    /**
+     * The installed app's own launcher ({@link #installedApp}) on {@code data}, with {@code properties} for its JVM (the
+     * launcher takes only the app's arguments, so they go in JAVA_TOOL_OPTIONS); null when no image has been built.
+     */
+    private List<String> image(String properties, Path data) {
+        Path launcher = installedApp(target);
+        if (launcher == null) return null;
+        return List.of("env", "JAVA_TOOL_OPTIONS=" + properties, launcher.toString(), "--data", data.toString());
+    }
+
+    /**
+     * The launcher of the app image that {@code mvn -Ppackage package} built (target/dist/Rapport/bin/Rapport), on Linux,
+     * where it is the script that uses the image's class-data-sharing archive (docs/packaging.md); else null. The
+     * bench measures it too when it is there: {@code mvn -B -Ppackage,bench verify}.
+     */
+    static Path installedApp(Path target) {
+        Path launcher = target.resolve("dist").resolve("Rapport").resolve("bin").resolve("Rapport");
+        return System.getProperty("os.name", "").startsWith("Linux") && Files.isExecutable(launcher) ? launcher : null;
     }
 
     /** The command with the installed app's JVM options after {@code java}. */

@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
  * app.jvm.options) and with the JVM's defaults (as {@code java -jar} runs it); the Gson pass with the JVM's defaults.
  */
 final class ValidateProcessBench {
-    record Result(List<Long> gson, List<Long> shipped, List<Long> defaults) {
+    /** {@code image}: the installed app's own launcher (StartupBench.installedApp), null when none was built. */
+    record Result(List<Long> gson, List<Long> shipped, List<Long> defaults, List<Long> image) {
     }
 
     private ValidateProcessBench() {
     }
 
-    static Result run(Path project, Path jar, Path file, List<String> appOptions, int rounds)
+    static Result run(Path project, Path jar, Path file, List<String> appOptions, Path launcher, int rounds)
             throws IOException, InterruptedException, URISyntaxException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String gsonPath = Path.of(GsonTokenPass.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + System.getProperty("path.separator")
@@ -30,16 +31,20 @@ final class ValidateProcessBench {
         List<String> defaults = List.of(javaBin, "-jar", jar.toString(), "validate", file.toString());
         List<String> shipped = new ArrayList<>(defaults);
         shipped.addAll(1, appOptions);
+        List<String> image = launcher == null ? null : List.of(launcher.toString(), "validate", file.toString());
         for (List<String> c : List.of(gson, shipped, defaults)) once(project, c); // warm the file cache
+        if (image != null) once(project, image);
         List<Long> g = new ArrayList<>();
         List<Long> s = new ArrayList<>();
         List<Long> d = new ArrayList<>();
+        List<Long> m = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             g.add(once(project, gson));
             s.add(once(project, shipped));
             d.add(once(project, defaults));
+            if (image != null) m.add(once(project, image));
         }
-        return new Result(g, s, d);
+        return new Result(g, s, d, image == null ? null : m);
     }
 
     /** Wall time of one process, start to exit, in ms; it must exit 0 (the fixture validates clean). */
