@@ -38,6 +38,21 @@ class PipelinedReadingTest {
         }
     }
 
+    /** Many batches of nodes (MappingThread hands them over MappingThread.BATCH at a time), the last one short. */
+    @Test
+    void aDialogueOfManyBatchesReadsTheSameOnTwoThreads() {
+        for (int nodes : new int[]{MappingThread.BATCH - 1, MappingThread.BATCH, 7 * MappingThread.BATCH + 5}) {
+            byte[] bytes = new org.rapport.fuzz.DialogueGen(org.rapport.catalog.Catalog.bundled(), nodes, true).generate(nodes).bytes();
+            ReadResult one = plain.read("big.json", bytes);
+            ReadResult two = pipelined.read("big.json", bytes);
+            assertNotNull(two.dialogue());
+            assertEquals(nodes, two.dialogue().nodes().size());
+            assertEquals(one.dialogue(), two.dialogue());
+            assertEquals(one.diagnostics(), two.diagnostics());
+            assertEquals(one.declaredNodeIds(), two.declaredNodeIds());
+        }
+    }
+
     @Test
     void brokenNodesRepeatsAndALateSyntaxErrorAreReportedAsOnOneThread() {
         String ok = "\"say\": \"Hi\", \"ending\": {\"outcome\": \"won\", \"title\": \"T\", \"summary\": \"S\"}";
