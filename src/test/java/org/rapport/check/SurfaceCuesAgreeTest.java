@@ -92,6 +92,29 @@ class SurfaceCuesAgreeTest {
         assertEquals(count(WARM, ReplyWords.normalize(t)), ReplyWords.warmWords(t), "warm: " + t);
     }
 
+    /** The sentence count that {@link ReplyWords#sentences} replaced, as it was. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"\u201d\u2019')]*\\s+");
+
+    private static int regexSentences(String text) {
+        int n = 0;
+        for (String s : SENTENCE_END.split(ReplyWords.normalize(text).strip())) if (!s.isBlank()) n++;
+        return n;
+    }
+
+    /** Pieces of sentences: ends, closers straight and curly, white space of every kind, marks inside words. */
+    private static final String[] SENTENCE_PIECES = {"Yes", "no", "e.g", "3.5", ".", "..", "!", "?", "?!", "\"", "\u201d",
+            "\u2019", "\u2018", "'", ")", "(", " ", " ", "\n", "\t", "\u000B", "\f", "\r", "\u00a0", "\u2003", "\u2028", "\u3000",
+            "\u0085", "a", "\ud835\udc00"};
+
+    @Property(tries = 3000)
+    void theSentenceCountIsWhatSplittingCounted(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = r.nextInt(16); i > 0; i--) text.append(SENTENCE_PIECES[r.nextInt(SENTENCE_PIECES.length)]);
+        String t = text.toString();
+        assertEquals(regexSentences(t), ReplyWords.sentences(t), "sentences: " + t.replace("\n", "\\n"));
+    }
+
     /** Pieces of replies and customer lines for the echo: words in any case, apostrophes, İ, the Kelvin sign, ß, é. */
     private static final String[] ECHO_PIECES = {"refund", "Refund", "REFUND", "refunds", "order", "order's", "order\u2019s",
             "\u2018order", "kept", "\u212aept", "\u0130stanbul", "istanbul", "stanbul", "stra\u00dfe", "caf\u00e9", "that",
@@ -121,6 +144,7 @@ class SurfaceCuesAgreeTest {
                         assertEquals(ReplyWords.echoed(c.say(), n.say()), customer.echoedIn(c.say()), c.say());
                         assertEquals(count(YOU, ReplyWords.normalize(c.say())), ReplyWords.youWords(c.say()), c.say());
                         assertEquals(count(WARM, ReplyWords.normalize(c.say())), ReplyWords.warmWords(c.say()), c.say());
+                        assertEquals(regexSentences(c.say()), ReplyWords.sentences(c.say()), c.say());
                         replies++;
                     }
                 }
