@@ -1,7 +1,6 @@
 package org.rapport.format;
 
 import org.rapport.diag.Diagnostic;
-import org.rapport.diag.Position;
 import org.rapport.diag.Severity;
 import org.rapport.diag.SourceMap;
 import org.rapport.format.json.JsonSyntaxError;
@@ -10,10 +9,6 @@ import org.rapport.format.json.StrictJsonParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +26,7 @@ public final class DialogueReader {
     /** 16 MiB: far beyond any hand-written dialogue, small enough that a wrong file cannot exhaust memory. */
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
     /**
-     * From this many characters on, a file's nodes are mapped on a second thread while the parser reads on (about 15 %
+     * From this many bytes on, a file's nodes are mapped on a second thread while the parser reads on (about 15 %
      * off reading a 15 MB file on two cores); below it a thread costs more than it saves.
      */
     static final int PIPELINE_FROM = 2_000_000;
@@ -47,7 +42,7 @@ public final class DialogueReader {
         this(maxBytes, PIPELINE_FROM);
     }
 
-    /** A reader that maps nodes on a second thread from {@code pipelineFrom} characters on (tests set it low). */
+    /** A reader that maps nodes on a second thread from {@code pipelineFrom} bytes on (tests set it low). */
     DialogueReader(long maxBytes, int pipelineFrom) {
         this.maxBytes = maxBytes;
         this.pipelineFrom = pipelineFrom;
@@ -99,15 +94,7 @@ public final class DialogueReader {
             return failed(name, hash, new Diagnostic(name, 0, 0, Severity.ERROR, "RAP002",
                     "The file is " + mib(bytes.length) + ", over the " + mib(maxBytes) + " limit for a dialogue.", null));
         }
-        String text;
-        try {
-            text = decode(bytes);
-        } catch (CharacterCodingException e) {
-            Position p = positionOfBadByte(bytes);
-            return failed(name, hash, new Diagnostic(name, p.line(), p.column(), Severity.ERROR, "RAP003",
-                    "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.", null));
-        }
-        return text.length() >= pipelineFrom ? parsePipelined(name, text, hash) : parse(name, text, hash);
+        return bytes.length >= pipelineFrom ? parsePipelined(name, bytes, hash) : parse(name, bytes, hash);
     }
 
     /**
@@ -115,19 +102,19 @@ public final class DialogueReader {
      * hash.
      */
     public ReadResult readText(String name, String text) {
-        return parse(name, text, null);
+        return parse(name, text.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private static ReadResult parse(String name, String text, java.util.function.Supplier<String> hash) {
-        String body = withoutBom(text);
-        SourceMap positions = positionsOnDemand(name, body);
+    private static ReadResult parse(String name, byte[] bytes, java.util.function.Supplier<String> hash) {
+        int from = bodyStart(bytes);
+        SourceMap positions = positionsOnDemand(name, bytes, from);
         DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
         JsonValue root;
         try {
             // The nodes are mapped as they are read, so the file's whole JSON tree is never in memory at once.
-            root = StrictJsonParser.parse(body, "nodes", mapper.nodeStream(), DialogueMapperV1.NAMES);
+            root = StrictJsonParser.parse(bytes, from, "nodes", mapper.nodeStream(), DialogueMapperV1.NAMES);
         } catch (JsonSyntaxError e) {
-            return syntaxError(name, hash, e);
+            return syntaxError(name, bytes, hash, e);
         }
         return new ReadResult(name, mapper.map(root), positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
     }
@@ -137,40 +124,52 @@ public final class DialogueReader {
      * A method of its own, reached only from {@link #read(String, byte[])}, so that the web player, compiled to
      * JavaScript from {@link #readText}, never reaches a thread.
      */
-    private static ReadResult parsePipelined(String name, String text, java.util.function.Supplier<String> hash) {
-        String body = withoutBom(text);
-        SourceMap positions = positionsOnDemand(name, body);
+    private static ReadResult parsePipelined(String name, byte[] bytes, java.util.function.Supplier<String> hash) {
+        int from = bodyStart(bytes);
+        SourceMap positions = positionsOnDemand(name, bytes, from);
         DialogueMapperV1 mapper = new DialogueMapperV1(name, positions);
         MappingThread second = new MappingThread(mapper.nodeStream());
         JsonValue root;
         try {
-            root = StrictJsonParser.parse(body, "nodes", second, DialogueMapperV1.NAMES);
+            root = StrictJsonParser.parse(bytes, from, "nodes", second, DialogueMapperV1.NAMES);
         } catch (JsonSyntaxError e) {
-            return syntaxError(name, hash, e);
+            return syntaxError(name, bytes, hash, e);
         } finally {
             second.finish();
         }
         return new ReadResult(name, mapper.map(root), positions, mapper.diagnostics(), mapper.declaredNodeIds(), hash);
     }
 
-    private static String withoutBom(String text) {
-        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    /** Where the JSON starts: past a UTF-8 byte-order mark, if the file has one. */
+    private static int bodyStart(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     }
 
     /**
-     * Positions are recorded only when a diagnostic (or the author view) first asks for one: then the same text is
+     * Positions are recorded only when a diagnostic (or the author view) first asks for one: then the same bytes are
      * read again, recording. A clean file never pays for them.
      */
-    private static SourceMap positionsOnDemand(String name, String body) {
+    private static SourceMap positionsOnDemand(String name, byte[] bytes, int from) {
         return SourceMap.onDemand(() -> {
             DialogueMapperV1 again = new DialogueMapperV1(name);
             try {
-                again.map(StrictJsonParser.parse(body, "nodes", again.nodeStream(), DialogueMapperV1.NAMES));
+                again.map(StrictJsonParser.parse(bytes, from, "nodes", again.nodeStream(), DialogueMapperV1.NAMES));
             } catch (JsonSyntaxError e) {
                 throw new IllegalStateException("the text parsed the first time", e);
             }
             return again.sourceMap();
         });
+    }
+
+    /**
+     * The parser's error, unless the file is not UTF-8 at all: that is said first, wherever the bad byte is (the
+     * parser finds a bad byte itself only where it reads one, and may stop at a slip before it).
+     */
+    private static ReadResult syntaxError(String name, byte[] bytes, java.util.function.Supplier<String> hash, JsonSyntaxError e) {
+        if (!e.code().equals("RAP003") && !StrictJsonParser.isUtf8(bytes)) {
+            e = new JsonSyntaxError("RAP003", StrictJsonParser.positionOfBadByte(bytes), StrictJsonParser.NOT_UTF8);
+        }
+        return syntaxError(name, hash, e);
     }
 
     private static ReadResult syntaxError(String name, java.util.function.Supplier<String> hash, JsonSyntaxError e) {
@@ -179,41 +178,6 @@ public final class DialogueReader {
 
     private static ReadResult failed(String name, java.util.function.Supplier<String> hash, Diagnostic d) {
         return new ReadResult(name, null, new SourceMap(), List.of(d), Set.of(), hash);
-    }
-
-    /**
-     * The text, or an exception if the bytes are not valid UTF-8. {@code new String} is the fast way (ASCII is copied
-     * straight into a compact string), but it replaces bad bytes with U+FFFD silently; so only when a U+FFFD shows up
-     * (a bad byte, or a real U+FFFD in the file) are the bytes decoded again strictly, which builds a char buffer
-     * twice the size of the file and a copy of it.
-     */
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0) return text;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    /** Line and column of the first byte that is not valid UTF-8 (column counted in characters decoded so far). */
-    private static Position positionOfBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        out.flip();
-        int line = 1;
-        int col = 1;
-        while (out.hasRemaining()) {
-            if (out.get() == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return new Position(line, col);
     }
 
     private static String mib(long bytes) {

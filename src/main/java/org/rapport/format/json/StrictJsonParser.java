@@ -2,6 +2,11 @@ package org.rapport.format.json;
 
 import org.rapport.diag.Position;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +20,12 @@ import java.util.Map;
  * <p>Why not Gson's reader: it exposes no token positions and lets a duplicated key win silently, and an author needs
  * both to find a slip such as a second {@code "next"}. Gson still writes JSON and reads the bundled catalog.
  *
+ * <p>Reads UTF-8 bytes, not decoded text: a file is never decoded as a whole, only the texts in it are, each straight
+ * from its bytes, and the scan between them reads an array instead of calling {@code String.charAt} (which, in a
+ * process that validates one file and exits, is mostly interpreted or compiled without inlining: a third of the
+ * parse). Lines and columns still count characters (UTF-16 units), as an editor does. Bytes that are not UTF-8 are
+ * reported (RAP003) where they are, as a file that does not decode.
+ *
  * <p>Bounded on hostile input: nesting deeper than {@link #MAX_DEPTH} is refused; everything else is linear in the
  * input length.
  */
@@ -23,10 +34,20 @@ public final class StrictJsonParser {
     /** Objects with up to this many fields keep them in an array (see JsonValue.SmallMembers). */
     private static final int SMALL = 8;
 
-    private final String text;
+    /** What an undecodable file is told (RAP003). */
+    public static final String NOT_UTF8 = "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.";
+
+    /** The input, UTF-8; {@code text[i]} is the next byte to read, {@code end} is one past the last. */
+    private final byte[] text;
+    private final int end;
     private int i;
     private int line = 1;
     private int lineStart;
+    /**
+     * Bytes of the current line before {@code i} that add no character of their own: the second to fourth bytes of
+     * a character, less one for each character written as a surrogate pair. Column = bytes - this + 1.
+     */
+    private int lineExtra;
     private int depth;
     private final StringTable strings = new StringTable();
     private final String streamedKey;
@@ -44,8 +65,11 @@ public final class StrictJsonParser {
         void member(JsonValue.Member member);
     }
 
-    private StrictJsonParser(String text, String streamedKey, ObjectStream stream) {
+    private StrictJsonParser(byte[] text, int from, String streamedKey, ObjectStream stream) {
         this.text = text;
+        this.end = text.length;
+        this.i = from;
+        this.lineStart = from;
         this.streamedKey = streamedKey;
         this.stream = stream;
     }
@@ -73,27 +97,37 @@ public final class StrictJsonParser {
      * identity) instead of comparing characters with every field before it.
      */
     public static JsonValue parse(String text, String streamedKey, ObjectStream stream, List<String> names) throws JsonSyntaxError {
-        StrictJsonParser p = new StrictJsonParser(text, streamedKey, stream);
+        return parse(text.getBytes(StandardCharsets.UTF_8), 0, streamedKey, stream, names);
+    }
+
+    /**
+     * As {@link #parse(String, String, ObjectStream, List)}, reading the UTF-8 bytes {@code utf8[from..]} (from 3 past
+     * a byte-order mark): positions count from {@code from}. Bytes that are not UTF-8 are a {@link JsonSyntaxError}
+     * with code RAP003 at the first of them in the whole array, line and column counted as the characters decoded
+     * before it.
+     */
+    public static JsonValue parse(byte[] utf8, int from, String streamedKey, ObjectStream stream, List<String> names) throws JsonSyntaxError {
+        StrictJsonParser p = new StrictJsonParser(utf8, from, streamedKey, stream);
         for (String name : names) p.strings.add(name);
         p.skipWhitespace();
-        if (p.i >= text.length()) {
+        if (p.i >= p.end) {
             throw new JsonSyntaxError("RAP006", Position.START, "The file is empty. A dialogue file holds one JSON object: { \"format\": 1, ... }.");
         }
         JsonValue v = p.value();
         p.skipWhitespace();
-        if (p.i < text.length()) {
+        if (p.i < p.end) {
             throw p.error("RAP001", "Unexpected text after the end of the JSON document. A file holds exactly one object; remove what follows, or check for an extra '}'.");
         }
         return v;
     }
 
     private Position here() {
-        return new Position(line, i - lineStart + 1);
+        return new Position(line, i - lineStart - lineExtra + 1);
     }
 
     /** Where the parser is, packed (see {@link JsonValue#pack}): no object per value. */
     private long at() {
-        return JsonValue.pack(line, i - lineStart + 1);
+        return JsonValue.pack(line, i - lineStart - lineExtra + 1);
     }
 
     private JsonSyntaxError error(String code, String message) {
@@ -101,11 +135,13 @@ public final class StrictJsonParser {
     }
 
     private void skipWhitespace() {
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        byte[] t = text;
+        while (i < end) {
+            byte c = t[i];
             if (c == '\n') {
                 line++;
                 lineStart = i + 1;
+                lineExtra = 0;
             } else if (c != ' ' && c != '\t' && c != '\r') {
                 return;
             }
@@ -114,8 +150,8 @@ public final class StrictJsonParser {
     }
 
     private JsonValue value() throws JsonSyntaxError {
-        if (i >= text.length()) throw error("RAP001", "The file ends in the middle of a value. Something is not closed: check the last '}' or ']' and quotes.");
-        char c = text.charAt(i);
+        if (i >= end) throw error("RAP001", "The file ends in the middle of a value. Something is not closed: check the last '}' or ']' and quotes.");
+        byte c = text[i];
         return switch (c) {
             case '{' -> object(null);
             case '[' -> array();
@@ -125,12 +161,14 @@ public final class StrictJsonParser {
             case 'n' -> literal("null", new JsonValue.JNull(at()));
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) yield number();
-                throw unexpected(c, "a value (text in double quotes, a number, true, false, null, an object or a list)");
+                throw unexpected("a value (text in double quotes, a number, true, false, null, an object or a list)");
             }
         };
     }
 
-    private JsonSyntaxError unexpected(char c, String expected) {
+    /** The character at {@code i} is not what {@code expected} says belongs there. */
+    private JsonSyntaxError unexpected(String expected) throws JsonSyntaxError {
+        int c = codePointHere();
         if (c == '/' || c == '#') {
             return error("RAP001", "Comments are not allowed in a dialogue file (JSON has none). Move the remark into a \"note\" or remove it.");
         }
@@ -140,12 +178,77 @@ public final class StrictJsonParser {
         if (c == '}' || c == ']') {
             return error("RAP001", "Found '" + c + "' where " + expected + " was expected. Is there a trailing comma just before it? Remove it.");
         }
-        String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", c)
+                : "'" + new String(Character.toChars(c)) + "'";
         return error("RAP001", "Unexpected " + shown + ": expected " + expected + ".");
     }
 
+    /** The character starting at byte {@code i}; bytes there that are not UTF-8 are thrown as RAP003. */
+    private int codePointHere() throws JsonSyntaxError {
+        byte b = text[i];
+        if (b >= 0) return b;
+        int length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+        return decode(i, Math.min(end, i + length)).codePointAt(0);
+    }
+
+    /**
+     * The UTF-8 bytes {@code text[from, to)} as text. {@code new String} replaces a bad byte with U+FFFD without a
+     * word, so where a U+FFFD comes out (a bad byte, or a real U+FFFD in the file) the bytes are decoded again
+     * strictly, and a bad one is thrown as RAP003.
+     */
+    private String decode(int from, int to) throws JsonSyntaxError {
+        String s = new String(text, from, to - from, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                strictDecoder().decode(ByteBuffer.wrap(text, from, to - from));
+            } catch (CharacterCodingException e) {
+                throw new JsonSyntaxError("RAP003", positionOfBadByte(text), NOT_UTF8);
+            }
+        }
+        return s;
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Whether {@code bytes} are UTF-8 throughout. */
+    public static boolean isUtf8(byte[] bytes) {
+        try {
+            strictDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Line and column of the first byte of {@code bytes} that is not valid UTF-8, counted in the characters decoded
+     * before it (a byte-order mark is one), as an editor that shows the file would.
+     */
+    public static Position positionOfBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        strictDecoder().decode(in, out, true);
+        out.flip();
+        int line = 1;
+        int col = 1;
+        while (out.hasRemaining()) {
+            if (out.get() == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new Position(line, col);
+    }
+
     private JsonValue literal(String word, JsonValue v) throws JsonSyntaxError {
-        if (!text.startsWith(word, i)) {
+        boolean same = i + word.length() <= end;
+        for (int k = 0; same && k < word.length(); k++) same = text[i + k] == word.charAt(k);
+        if (!same) {
             throw error("RAP001", "Unexpected word here: did you mean " + word + ", or forget the quotes around some text?");
         }
         i += word.length();
@@ -177,14 +280,13 @@ public final class StrictJsonParser {
         }
         while (true) {
             skipWhitespace();
-            if (i >= text.length()) throw endInside("object", start);
-            char c = text.charAt(i);
-            if (c != '"') throw unexpected(c, "a field name in double quotes");
+            if (i >= end) throw endInside("object", start);
+            if (text[i] != '"') throw unexpected("a field name in double quotes");
             long keyAt = at();
             String key = key();
             skipWhitespace();
             if (!peekIs(':')) {
-                if (i >= text.length()) throw endInside("object", start);
+                if (i >= end) throw endInside("object", start);
                 throw error("RAP001", "Expected ':' after the field name \"" + shorten(key) + "\".");
             }
             i++;
@@ -208,8 +310,8 @@ public final class StrictJsonParser {
                 large.put(key, m);
             }
             skipWhitespace();
-            if (i >= text.length()) throw endInside("object", start);
-            c = text.charAt(i);
+            if (i >= end) throw endInside("object", start);
+            byte c = text[i];
             if (c == ',') {
                 i++;
                 skipWhitespace();
@@ -242,13 +344,14 @@ public final class StrictJsonParser {
     private String key() throws JsonSyntaxError {
         int from = i + 1;
         int k = from;
-        while (k < text.length()) {
-            char c = text.charAt(k);
+        byte[] t = text;
+        while (k < end) {
+            byte c = t[k];
             if (c == '"') break;
-            if (c == '\\' || c < 0x20) return string(); // escapes and errors: the general path
+            if (c == '\\' || c < 0x20) return string(); // escapes, other than ASCII, and errors: the general path
             k++;
         }
-        if (k >= text.length() || k - from > StringTable.MAX_LENGTH) return string();
+        if (k >= end || k - from > StringTable.MAX_LENGTH) return string();
         String key = strings.get(text, from, k);
         i = k + 1;
         return key;
@@ -269,8 +372,8 @@ public final class StrictJsonParser {
             skipWhitespace();
             items.add(value());
             skipWhitespace();
-            if (i >= text.length()) throw endInside("list", start);
-            char c = text.charAt(i);
+            if (i >= end) throw endInside("list", start);
+            byte c = text[i];
             if (c == ',') {
                 i++;
                 skipWhitespace();
@@ -293,7 +396,7 @@ public final class StrictJsonParser {
     }
 
     private boolean peekIs(char c) {
-        return i < text.length() && text.charAt(i) == c;
+        return i < end && text[i] == c;
     }
 
     private String string() throws JsonSyntaxError {
@@ -301,24 +404,36 @@ public final class StrictJsonParser {
         i++;
         StringBuilder sb = null;
         int runStart = i;
+        boolean ascii = true; // so far, since runStart
+        byte[] t = text;
         while (true) {
-            if (i >= text.length()) {
+            if (i >= end) {
                 throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text is never closed: add the closing double quote (\").");
             }
-            char c = text.charAt(i);
+            byte c = t[i];
             if (c == '"') {
                 // A short text (an id, a tag, a grade) is most likely one the file has used before: that same string.
-                String s = sb != null ? sb.append(text, runStart, i).toString()
-                        : i - runStart <= StringTable.MAX_LENGTH ? strings.get(text, runStart, i) : text.substring(runStart, i);
+                String s = sb != null ? sb.append(run(runStart, i, ascii)).toString()
+                        : ascii && i - runStart <= StringTable.MAX_LENGTH ? strings.get(t, runStart, i)
+                        : run(runStart, i, ascii);
                 i++;
                 return s;
             }
+            if (c < 0) {
+                // Past ASCII: a character's second to fourth bytes take no column of their own; a four-byte one takes two.
+                ascii = false;
+                if ((c & 0xC0) == 0x80) lineExtra++;
+                else if ((c & 0xF8) == 0xF0) lineExtra--;
+                i++;
+                continue;
+            }
             if (c == '\\') {
                 if (sb == null) sb = new StringBuilder();
-                sb.append(text, runStart, i);
+                sb.append(run(runStart, i, ascii));
+                ascii = true;
                 i++;
-                if (i >= text.length()) throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text is never closed: add the closing double quote (\").");
-                char e = text.charAt(i);
+                if (i >= end) throw new JsonSyntaxError("RAP001", JsonValue.unpack(start), "This text is never closed: add the closing double quote (\").");
+                byte e = t[i];
                 switch (e) {
                     case '"' -> sb.append('"');
                     case '\\' -> sb.append('\\');
@@ -329,19 +444,20 @@ public final class StrictJsonParser {
                     case 'r' -> sb.append('\r');
                     case 't' -> sb.append('\t');
                     case 'u' -> {
-                        if (i + 4 >= text.length()) {
+                        if (i + 4 >= end) {
                             throw error("RAP001", "A \\u escape needs four hex digits, e.g. \\u00e9.");
                         }
                         int cp = 0;
                         for (int k = 1; k <= 4; k++) {
-                            int d = Character.digit(text.charAt(i + k), 16);
+                            int d = Character.digit((char) (t[i + k] & 0xFF), 16);
                             if (d < 0) throw error("RAP001", "A \\u escape needs four hex digits, e.g. \\u00e9.");
                             cp = cp * 16 + d;
                         }
                         sb.append((char) cp);
                         i += 4;
                     }
-                    default -> throw error("RAP001", "Unknown escape '\\" + e + "' in text. Use \\\" for a quote, \\\\ for a backslash, \\n for a new line.");
+                    default -> throw error("RAP001", "Unknown escape '\\" + new String(Character.toChars(codePointHere()))
+                            + "' in text. Use \\\" for a quote, \\\\ for a backslash, \\n for a new line.");
                 }
                 i++;
                 runStart = i;
@@ -357,13 +473,18 @@ public final class StrictJsonParser {
         }
     }
 
+    /** The bytes {@code text[from, to)} of a text as a string: ASCII ones copied as they are, others decoded. */
+    private String run(int from, int to, boolean ascii) throws JsonSyntaxError {
+        return ascii ? new String(text, from, to - from, StandardCharsets.ISO_8859_1) : decode(from, to);
+    }
+
     private JsonValue number() throws JsonSyntaxError {
         long start = at();
         int s = i;
         if (peekIs('-')) i++;
         if (peekIs('0')) {
             i++;
-        } else if (i < text.length() && text.charAt(i) >= '1' && text.charAt(i) <= '9') {
+        } else if (i < end && text[i] >= '1' && text[i] <= '9') {
             digits();
         } else {
             throw error("RAP001", "A number is expected after '-'.");
@@ -377,15 +498,15 @@ public final class StrictJsonParser {
             if (peekIs('+') || peekIs('-')) i++;
             if (digits() == 0) throw error("RAP001", "A number's exponent needs digits.");
         }
-        if (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        if (i < end && (text[i] == '.' || Character.isLetterOrDigit(codePointHere()))) {
             throw error("RAP001", "This number is followed by unexpected characters. Numbers are written like 3 or -2; put text in double quotes.");
         }
-        return new JsonValue.JNumber(start, text.substring(s, i));
+        return new JsonValue.JNumber(start, new String(text, s, i - s, StandardCharsets.ISO_8859_1));
     }
 
     private int digits() {
         int n = 0;
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        while (i < end && text[i] >= '0' && text[i] <= '9') {
             i++;
             n++;
         }

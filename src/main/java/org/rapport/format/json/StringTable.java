@@ -15,20 +15,30 @@ final class StringTable {
     private String[] slots = new String[256];
     private int size;
 
-    /** The string equal to {@code text[from, to)}, the one already in the table or a new one put there. */
-    String get(String text, int from, int to) {
+    /**
+     * The string of the ASCII bytes {@code text[from, to)}, the one already in the table or a new one put there. Its
+     * hash is computed as {@link String#hashCode} would compute it, so strings put in with {@link #add} are found.
+     */
+    String get(byte[] text, int from, int to) {
         int hash = 0;
-        for (int k = from; k < to; k++) hash = 31 * hash + text.charAt(k);
+        for (int k = from; k < to; k++) hash = 31 * hash + text[k];
         int len = to - from;
         int mask = slots.length - 1;
         for (int k = spread(hash) & mask; ; k = (k + 1) & mask) {
             String s = slots[k];
             if (s == null) break;
-            if (s.hashCode() == hash && s.length() == len && text.regionMatches(from, s, 0, len)) return s;
+            if (s.hashCode() == hash && s.length() == len && same(s, text, from, len)) return s;
         }
-        String s = text.substring(from, to);
+        String s = new String(text, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
         add(s);
         return s;
+    }
+
+    private static boolean same(String s, byte[] text, int from, int len) {
+        for (int k = 0; k < len; k++) {
+            if (s.charAt(k) != text[from + k]) return false;
+        }
+        return true;
     }
 
     /** Puts {@code s} in the table unless an equal string is there already. */

@@ -49,14 +49,24 @@ class StringTableTest {
             text.append(s).append(' ');
         }
         String all = text.toString();
+        byte[] bytes = all.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         List<String> firstTime = new ArrayList<>();
-        for (int[] span : spans) firstTime.add(table.get(all, span[0], span[1]));
+        for (int[] span : spans) firstTime.add(table.get(bytes, span[0], span[1]));
         for (int k = 0; k < spans.size(); k++) {
             int[] span = spans.get(k);
-            String again = table.get(all, span[0], span[1]);
+            String again = table.get(bytes, span[0], span[1]);
             assertEquals(all.substring(span[0], span[1]), again);
             assertSame(firstTime.get(k), again);
         }
+    }
+
+    @Test
+    void aNameGivenBeforehandIsTheStringTheFileGetsBack() {
+        StringTable table = new StringTable();
+        String next = new String("next".toCharArray());
+        table.add(next);
+        byte[] bytes = "{\"next\": 1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertSame(next, table.get(bytes, 2, 6), "bytes hash as String.hashCode does, so the given name is found");
     }
 
     private static String to(JsonValue route) {
