@@ -6,10 +6,15 @@
 # with the same options (pom.xml: image.java.options), and with the class-data-sharing archive made for this copy of
 # the app (lib/app/make-cds-archive.sh) when there is one: JDK 17 can use an archive only where its jar was when the
 # archive was made, so a copy moved elsewhere starts without it.
-here=$(dirname "$(readlink -f "$0")")
-root=$(dirname "$here")
+# One program started besides Java (readlink, for the path through a symbolic link such as /usr/bin/rapport): the
+# rest is done by the shell itself, as each program started costs a millisecond or two.
+self=$(readlink -f "$0")
+here=${self%/*}
+root=${here%/*}
 app="$root/lib/app"
-if [ -r "$app/rapport.jsa" ] && [ "$(cat "$app/rapport.jsa.jar" 2>/dev/null)" = "$app/rapport.jar" ]; then
+archived=
+[ -r "$app/rapport.jsa.jar" ] && read -r archived < "$app/rapport.jsa.jar"
+if [ -r "$app/rapport.jsa" ] && [ "$archived" = "$app/rapport.jar" ]; then
     exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ "-XX:SharedArchiveFile=$app/rapport.jsa" \
         -cp "$app/rapport.jar" @MAIN@ "$@"
 fi

@@ -40,7 +40,7 @@ final class ReplyWords {
      * expression takes them, because no closer is white space.
      */
     static int sentences(String text) {
-        String t = normalize(text).strip();
+        String t = text.strip(); // not normalized: a curly apostrophe is a closer as the straight one it would become
         int n = 0;
         int len = t.length();
         int pieceStart = 0;
@@ -72,7 +72,7 @@ final class ReplyWords {
     }
 
     private static boolean isCloser(char c) {
-        return c == '"' || c == '\u201d' || c == '\u2019' || c == '\'' || c == ')';
+        return c == '"' || c == '\u201d' || c == '\u2019' || c == '\u2018' || c == '\'' || c == ')';
     }
 
     /** White space as {@code \s} means it without UNICODE_CHARACTER_CLASS. */

@@ -21,7 +21,7 @@ final class ShortWhyCheck implements Check {
         for (CustomerNode n : ctx.decisions()) {
             for (Choice c : n.choices()) {
                 if (c.why() == null || c.why().isBlank()) continue;
-                int words = words(c.why());
+                int words = words(c.why(), MIN_WORDS);
                 if (words >= MIN_WORDS) continue;
                 out.add(ctx.warning("RAP052", CheckContext.choicePath(n.id(), c.index()) + "/why", "The \"why\" of reply "
                         + (c.index() + 1) + " of \"" + n.id() + "\" has " + words + (words == 1 ? " word" : " words")
@@ -38,10 +38,18 @@ final class ShortWhyCheck implements Check {
      * counts them, without compiling a regular expression for every reply.
      */
     static int words(String text) {
+        return words(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #words(String)}, or {@code limit} as soon as there are that many: a long explanation is not read to its
+     * end just to learn that it is long enough.
+     */
+    static int words(String text, int limit) {
         String t = text.strip();
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < t.length(); i++) {
+        for (int i = 0; i < t.length() && words < limit; i++) {
             char c = t.charAt(i);
             boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
             if (!space && !inWord) words++;
