@@ -224,23 +224,62 @@ final class ReplyWords {
      * word (long enough, not a stop word) because they all are, so only the words' letters need comparing.
      */
     static final class WordTable {
-        private final String[] words;
+        /** {@link #STOP} as a table, so that the customer's words are sorted out without a string for each. */
+        private static final WordTable STOP_WORDS = new WordTable(STOP);
+
+        private String[] words;
+        private int count;
         private final int[] slots; // open addressing: index into words + 1, 0 when empty
 
         WordTable(Set<String> customerWords) {
-            words = customerWords.toArray(new String[0]);
-            slots = new int[Integer.highestOneBit(Math.max(4, words.length * 2)) * 2];
-            for (int w = 0; w < words.length; w++) {
-                int k = words[w].hashCode() & (slots.length - 1);
-                while (slots[k] != 0) k = (k + 1) & (slots.length - 1);
-                slots[k] = w + 1;
+            this(customerWords.size());
+            for (String w : customerWords) add(w, w.hashCode());
+        }
+
+        private WordTable(int capacity) {
+            words = new String[capacity];
+            slots = new int[Integer.highestOneBit(Math.max(4, capacity * 2)) * 2];
+        }
+
+        /**
+         * The customer's content words, {@code new WordTable(contentWords(customer))}, found by the same scan as
+         * {@link #echoedIn} reads a reply with: no lower-cased copy of the text, no set, and a string made only for
+         * each distinct content word.
+         */
+        static WordTable ofCustomer(String customer) {
+            char[] s = lowerCase(customer);
+            WordTable table = new WordTable(s.length / 5 + 1); // a content word takes four letters and a separator
+            int len = s.length;
+            int i = 0;
+            while (i < len) { // contentWords' scan: [a-z]+(?:'[a-z]+)*, words of four letters or more not in STOP
+                if (!isLetter(s[i])) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                int hash = 0;
+                while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
+                while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
+                    hash = 31 * hash + s[i++];
+                    while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
+                }
+                if (i - start < 4 || STOP_WORDS.find(s, start, i, hash) >= 0 || table.find(s, start, i, hash) >= 0) continue;
+                table.add(new String(s, start, i - start), hash);
             }
+            return table;
+        }
+
+        private void add(String word, int hash) {
+            int k = hash & (slots.length - 1);
+            while (slots[k] != 0) k = (k + 1) & (slots.length - 1);
+            words[count] = word;
+            slots[k] = ++count;
         }
 
         int echoedIn(String reply) {
-            if (words.length == 0) return 0;
+            if (count == 0) return 0;
             char[] s = lowerCase(reply);
-            boolean[] seen = new boolean[words.length];
+            boolean[] seen = new boolean[count];
             int count = 0;
             int len = s.length;
             int i = 0;

@@ -20,7 +20,9 @@ final class SameGradeCheck implements Check {
         for (CustomerNode n : ctx.decisions()) {
             if (n.choices().size() < 2) continue; // RAP032
             Grade first = n.choices().get(0).grade();
-            if (n.choices().stream().map(Choice::grade).allMatch(g -> g == first)) {
+            boolean same = true;
+            for (Choice c : n.choices()) same &= c.grade() == first;
+            if (same) {
                 out.add(ctx.warning("RAP053", SourceMap.path("nodes", n.id(), "choices"), "Every reply of \"" + n.id()
                         + "\" is graded " + first.word() + ", so whichever the trainee picks scores the same and the decision teaches nothing."
                         + " Make one reply clearly best and let the others show what goes wrong.", n.id()));

@@ -17,7 +17,10 @@ final class SeveralBestCheck implements Check {
     public List<Diagnostic> run(CheckContext ctx) {
         List<Diagnostic> out = new ArrayList<>();
         for (CustomerNode n : ctx.decisions()) {
-            List<Choice> best = n.choices().stream().filter(c -> c.grade() == Grade.BEST).toList();
+            List<Choice> best = new ArrayList<>(2);
+            for (Choice c : n.choices()) {
+                if (c.grade() == Grade.BEST) best.add(c);
+            }
             if (best.size() < 2) continue;
             Choice second = best.get(1);
             out.add(ctx.warning("RAP057", CheckContext.choicePath(n.id(), second.index()) + "/grade", "\"" + n.id() + "\" has "

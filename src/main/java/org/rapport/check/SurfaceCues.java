@@ -93,9 +93,17 @@ public final class SurfaceCues {
 
     /** The decisions a cue can be scored on: two or more replies, at least one graded best. */
     public static List<CustomerNode> scored(Dialogue d) {
-        return d.decisions().stream()
-                .filter(n -> n.choices().size() >= 2 && n.choices().stream().anyMatch(c -> c.grade() == Grade.BEST))
-                .toList();
+        List<CustomerNode> out = new ArrayList<>();
+        for (CustomerNode n : d.decisions()) {
+            if (n.choices().size() < 2) continue;
+            for (Choice c : n.choices()) {
+                if (c.grade() == Grade.BEST) {
+                    out.add(n);
+                    break;
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /**
@@ -149,7 +157,7 @@ public final class SurfaceCues {
         List<Choice> choices = n.choices();
         int[] out = new int[choices.size()];
         if (f == ECHO) {
-            ReplyWords.WordTable customer = new ReplyWords.WordTable(ReplyWords.contentWords(n.say() == null ? "" : n.say()));
+            ReplyWords.WordTable customer = ReplyWords.WordTable.ofCustomer(n.say() == null ? "" : n.say());
             for (int i = 0; i < out.length; i++) out[i] = customer.echoedIn(choices.get(i).say());
             return out;
         }

@@ -23,7 +23,7 @@ final class TestedTagUnusedCheck implements Check {
             for (int i = 0; i < n.tests().size(); i++) {
                 String tag = n.tests().get(i);
                 if (!cat.isStep(tag) && !cat.isTechnique(tag)) continue; // RAP035 reports unknown tags
-                if (n.choices().stream().anyMatch(c -> applies(c, tag, cat))) continue;
+                if (anyApplies(n, tag, cat)) continue;
                 out.add(ctx.warning("RAP050", SourceMap.path("nodes", n.id(), "tests", i), "\"" + n.id() + "\" tests \""
                         + tag + "\", but none of its replies uses it, so the debrief can never show it applied. Add \"" + tag
                         + "\" to the \"uses\" of the reply that applies it (normally the best one), or test another step.", n.id()));
@@ -34,6 +34,18 @@ final class TestedTagUnusedCheck implements Check {
 
     static boolean applies(Choice c, String tag, Catalog cat) {
         if (c.uses().contains(tag)) return true;
-        return cat.isTechnique(tag) && c.uses().stream().anyMatch(u -> cat.techniqueOf(u).map(t -> t.id().equals(tag)).orElse(false));
+        if (!cat.isTechnique(tag)) return false;
+        for (String u : c.uses()) {
+            if (cat.techniqueOf(u).map(t -> t.id().equals(tag)).orElse(false)) return true;
+        }
+        return false;
+    }
+
+    /** Whether a reply of {@code n} applies {@code tag} (loops, not streams: this runs for every tested tag of the file). */
+    private static boolean anyApplies(CustomerNode n, String tag, Catalog cat) {
+        for (Choice c : n.choices()) {
+            if (applies(c, tag, cat)) return true;
+        }
+        return false;
     }
 }

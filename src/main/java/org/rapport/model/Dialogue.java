@@ -1,5 +1,6 @@
 package org.rapport.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,19 @@ public record Dialogue(String id, String title, String summary, Difficulty diffi
 
     /** Every customer node, in file order. */
     public List<CustomerNode> decisions() {
-        return nodes.values().stream().filter(CustomerNode.class::isInstance).map(CustomerNode.class::cast).toList();
+        List<CustomerNode> out = new ArrayList<>();
+        for (Node n : nodes.values()) {
+            if (n instanceof CustomerNode c) out.add(c);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Every ending node, in file order. */
     public List<EndingNode> endings() {
-        return nodes.values().stream().filter(EndingNode.class::isInstance).map(EndingNode.class::cast).toList();
+        List<EndingNode> out = new ArrayList<>();
+        for (Node n : nodes.values()) {
+            if (n instanceof EndingNode e) out.add(e);
+        }
+        return Collections.unmodifiableList(out);
     }
 }

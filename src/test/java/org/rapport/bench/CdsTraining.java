@@ -18,7 +18,8 @@ import java.time.Clock;
  * this under {@code -XX:DumpLoadedClassList}, and the classes it loads are the ones the archive holds, ready to map
  * instead of being read, checked and linked at every start.
  *
- * <p>It does what a new hire and an author do first: the command line checks the bundled dialogues and shows its help;
+ * <p>It does what a new hire and an author do first: the command line checks the bundled dialogues and a large file
+ * (2,000 nodes, read on two threads) and shows its help;
  * then the app starts (headless, on Monocle, so the build needs no display) on a data folder with one trainee, lists
  * the library and plays its first dialogue through to the debrief with the screen's own buttons
  * ({@link FirstFrameReport}), and exits.
@@ -37,6 +38,8 @@ public final class CdsTraining {
         if (Launcher.route("validate") != Launcher.Route.CLI || Launcher.route() != Launcher.Route.APP) throw new IllegalStateException("routes");
         Launcher.noDesktop(System.getenv(), System::getProperty);
         int validated = RapportCli.run(new String[]{"validate", dialogues.toString()}, quiet, quiet);
+        // A file big enough to be read on two threads (DialogueReader.PIPELINE_FROM), as an author's large one is
+        RapportCli.run(new String[]{"validate", BenchFixtures.sized(work, 2_000).toString()}, quiet, quiet);
         RapportCli.run(new String[]{"--help"}, quiet, quiet);
         RapportCli.run(new String[]{"validate", "--help"}, quiet, quiet);
         if (validated != 0) throw new IllegalStateException("the bundled dialogues do not validate: exit " + validated);

@@ -130,6 +130,8 @@ class SurfaceCuesAgreeTest {
         int expected = ReplyWords.echoed(reply.toString(), customer.toString());
         assertEquals(expected, new ReplyWords.WordTable(ReplyWords.contentWords(customer.toString())).echoedIn(reply.toString()),
                 reply + " / " + customer);
+        assertEquals(expected, ReplyWords.WordTable.ofCustomer(customer.toString()).echoedIn(reply.toString()),
+                "the customer's words found by the reply's scan: " + reply + " / " + customer);
     }
 
     @org.junit.jupiter.api.Test
@@ -139,7 +141,7 @@ class SurfaceCuesAgreeTest {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("dialogues"))) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList()) {
                 for (CustomerNode n : validator.validate(f).dialogue().decisions()) {
-                    ReplyWords.WordTable customer = new ReplyWords.WordTable(ReplyWords.contentWords(n.say()));
+                    ReplyWords.WordTable customer = ReplyWords.WordTable.ofCustomer(n.say());
                     for (Choice c : n.choices()) {
                         assertEquals(ReplyWords.echoed(c.say(), n.say()), customer.echoedIn(c.say()), c.say());
                         assertEquals(count(YOU, ReplyWords.normalize(c.say())), ReplyWords.youWords(c.say()), c.say());
