@@ -38,7 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "class-report", sortOptions = false,
+@Command(name = "class-report", addMethodSubcommands = false, sortOptions = false,
         description = {"Report how a class did, from a folder of trainees' exported history files or the department's shared database (--db).",
                 "The report gives mastery per trainee and technique step, the decisions most often missed, and the completion "
                         + "of the assigned dialogues.",

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "coach", sortOptions = false,
+@Command(name = "coach", addMethodSubcommands = false, sortOptions = false,
         description = {"The phrase coach: type your own reply to one decision of a dialogue and see which of the steps it tests can be seen in your words, which cannot, and any pitfall's tell-tale phrases.",
                 "It reports what it finds, not a grade; it sees words, not tone or truth.",
                 "Exit code: 0 feedback printed, 1 the file has errors, 2 bad usage (no such file, no such decision)."})

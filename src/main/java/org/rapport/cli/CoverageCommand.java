@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "coverage", sortOptions = false,
+@Command(name = "coverage", addMethodSubcommands = false, sortOptions = false,
         description = {"Show which technique steps and pitfalls each dialogue exercises, and how often across the library.",
                 "Exit code: 0 every step and pitfall reaches its minimum, 1 some fall short (or a file has errors), 2 bad usage."})
 final class CoverageCommand implements Callable<Integer> {

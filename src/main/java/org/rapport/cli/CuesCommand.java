@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "cues", sortOptions = false,
+@Command(name = "cues", addMethodSubcommands = false, sortOptions = false,
         description = {"Can a trainee win without skill? Shows how often picking replies by a surface cue finds the best one.",
                 "The cues: the longest or shortest reply, the one with the most sentences, \"you\" words, warm words, questions "
                         + "or echoed customer words, and the first or last in the file.",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "db", sortOptions = false, subcommands = {DbCommand.Init.class, DbCommand.AddLogin.class},
+@Command(name = "db", addMethodSubcommands = false, sortOptions = false, subcommands = {DbCommand.Init.class, DbCommand.AddLogin.class},
         description = {"The department's shared PostgreSQL database, for its administrator.",
                 "Trainees' apps never change the database; run `rapport db init` once, and again after updating Rapport."})
 final class DbCommand implements Callable<Integer> {
@@ -25,7 +25,7 @@ final class DbCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "init", sortOptions = false,
+    @Command(name = "init", addMethodSubcommands = false, sortOptions = false,
             description = {"Set up (or update) Rapport's tables in the department's database.",
                     "It is safe to run again and from two places at once: an advisory lock makes the second wait, then find "
                             + "nothing to do. Run it as a role that may create tables.",
@@ -65,7 +65,7 @@ final class DbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "add-login", sortOptions = false,
+    @Command(name = "add-login", addMethodSubcommands = false, sortOptions = false,
             description = {"Create a database login for one trainee (or one laptop), or with --facilitator for a facilitator's class reports.",
                     "The login gets a new random password, printed once. A trainee's login reads and writes only the trainees it "
                             + "creates and their attempts; a facilitator's reads everything and writes nothing (row-level security "

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "format", sortOptions = false,
+@Command(name = "format", addMethodSubcommands = false, sortOptions = false,
         description = {"Write dialogue files in Rapport's canonical form, the one the author view saves.",
                 "Keys come in their own order, unknown fields and $schema are kept, indents are two spaces, short lists stay on "
                         + "one line and text is kept as written. Running it twice changes nothing.",

@@ -19,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "graph", sortOptions = false,
+@Command(name = "graph", addMethodSubcommands = false, sortOptions = false,
         description = {"Write the dialogue as a graph for documents and reviews: Graphviz DOT, or an SVG laid out like the author view.",
                 "Every reply is an edge labelled with its number, grade and mood change (grades are also line styles). "
                         + "A file with errors is drawn as far as it could be read.",

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "guide", sortOptions = false,
+@Command(name = "guide", addMethodSubcommands = false, sortOptions = false,
         description = {"Write a facilitator guide for a dialogue, to print before a classroom session.",
                 "It has the scenario and the customer, what the dialogue practises, how to run it with a room, the model path, "
                         + "every decision with its replies, grades, explanations and notes, questions for the room, and the endings.",

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "import", sortOptions = false,
+@Command(name = "import", addMethodSubcommands = false, sortOptions = false,
         description = {"Import scenarios from other tools as Rapport drafts: Twee 3 and Twee2 (.twee, .tw), Twine 2 published or "
                 + "archive HTML, H5P Branching Scenario (.h5p, or its content.json), compiled ink JSON (versions 18-21) and Yarn Spinner 2 (.yarn).",
                 "Structure and words come across; what no source carries (grades, steps, pitfalls, mood, why, outcomes, the customer) "

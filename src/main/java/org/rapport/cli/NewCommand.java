@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "new", sortOptions = false,
+@Command(name = "new", addMethodSubcommands = false, sortOptions = false,
         description = {"Write a new dialogue file from the template: a small, complete and valid dialogue whose texts say what belongs in each field.",
                 "The file's \"$schema\" is set, and dialogue.schema.json is written beside it if the folder has none. "
                         + "An existing file is never overwritten.",

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "package", sortOptions = false,
+@Command(name = "package", addMethodSubcommands = false, sortOptions = false,
         description = {"Make one zip a learning management system accepts: SCORM 1.2, SCORM 2004 4th edition or cmi5, with one SCO/AU per "
                 + "dialogue and a web player that runs Rapport's own engine, loading nothing from outside the zip.",
                 "Every dialogue must validate with no error; two files with one id are refused. Nothing is written when anything is wrong.",

@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "paths", sortOptions = false,
+@Command(name = "paths", addMethodSubcommands = false, sortOptions = false,
         description = {"The path report: how many distinct paths lead from the start to each ending, and which are the best, worst and typical ones.",
                 "Each of those is shown with its score, mood curve, techniques and ending; when there are few paths, every one is listed.",
                 "Counts are exact even in the billions: paths are counted, never listed one by one.",

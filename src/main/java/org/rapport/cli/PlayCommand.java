@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "play", sortOptions = false,
+@Command(name = "play", addMethodSubcommands = false, sortOptions = false,
         description = {"Play a dialogue without a window, taking the given replies, and print the transcript and debrief.",
                 "Replies are numbered by their position in the file (1-based), so a script does not depend on the shuffle the app uses.",
                 "Exit code: 0 played to an ending, 1 the file has errors, a position does not exist at its decision, "

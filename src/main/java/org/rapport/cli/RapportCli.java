@@ -12,7 +12,7 @@ import java.util.List;
  * The command line: {@code java -jar rapport.jar COMMAND ...}. The launcher sends every first argument here that is
  * not an option of the app; a word that is no command is reported with the nearest command (exit 2).
  */
-@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0", scope = CommandLine.ScopeType.INHERIT,
+@Command(name = "rapport", addMethodSubcommands = false, mixinStandardHelpOptions = true, version = "Rapport 0.1.0", scope = CommandLine.ScopeType.INHERIT,
         description = {"Rapport: practise hard customer conversations.",
                 "Without a command, `java -jar rapport.jar` starts the app on the bundled dialogues. The app takes "
                         + "--library DIR, --data DIR, --size WxH and --db JDBC-URL (with --db-user); see the README.",

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "validate", sortOptions = false,
+@Command(name = "validate", addMethodSubcommands = false, sortOptions = false,
         description = {"Check dialogue files, or every *.json in a folder, and report each problem.",
                 "Prints one line per problem, FILE:LINE:COLUMN: severity: CODE message, then a summary.",
                 "Exit code: 0 no errors (warnings allowed), 1 some file has an error, 2 bad usage."})
