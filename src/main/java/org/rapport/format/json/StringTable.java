@@ -6,16 +6,22 @@ package org.rapport.format.json;
  * maps that look them up find them by identity and never hash the same characters twice.
  *
  * <p>Open addressing, with each string's hash and bytes kept beside it, so that a lookup from the file's bytes compares
- * two arrays; grows at half full, so a lookup stays one or two probes. Not shared between parses or threads.
+ * bytes; grows at half full, so a lookup stays one or two probes. Not shared between parses or threads.
  */
 final class StringTable {
     /** Longer strings (the lines people say, the explanations) are rarely repeated: they are not looked up. */
     static final int MAX_LENGTH = 64;
 
     private String[] slots = new String[256];
-    /** Beside each string, its hash and (for those read from bytes) its bytes: a lookup compares arrays, not strings. */
+    /**
+     * Beside each string, its hash and where its bytes are in {@link #arena} (-1 for a string put in with {@link #add}
+     * until a lookup first matches it): a lookup compares bytes with bytes. One arena rather than an array per string,
+     * so that the table holds no more references than its strings for the garbage collector to scan.
+     */
     private int[] hashes = new int[256];
-    private byte[][] bytes = new byte[256][];
+    private int[] at = new int[256];
+    private byte[] arena = new byte[4096];
+    private int used;
     private int size;
 
     /**
@@ -30,19 +36,18 @@ final class StringTable {
         for (int k = spread(hash) & mask; ; k = (k + 1) & mask) {
             String s = slots[k];
             if (s == null) break;
-            if (hashes[k] != hash) continue;
-            byte[] b = bytes[k];
-            if (b == null) {
+            if (hashes[k] != hash || s.length() != len) continue;
+            int a = at[k];
+            if (a < 0) {
                 // Put in with add: its bytes, once, for the next lookups (every name given beforehand is ASCII).
-                if (s.length() != len || !same(s, text, from, len)) continue;
-                bytes[k] = java.util.Arrays.copyOfRange(text, from, to);
+                if (!same(s, text, from, len)) continue;
+                at[k] = store(text, from, len);
                 return s;
             }
-            if (b.length == len && java.util.Arrays.equals(b, 0, len, text, from, to)) return s;
+            if (java.util.Arrays.equals(arena, a, a + len, text, from, to)) return s;
         }
-        byte[] b = java.util.Arrays.copyOfRange(text, from, to);
-        String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-        put(s, hash, b);
+        String s = new String(text, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        put(s, hash, store(text, from, len));
         return s;
     }
 
@@ -53,32 +58,40 @@ final class StringTable {
         return true;
     }
 
+    /** Copies {@code text[from, from + len)} into the arena; where it starts there. */
+    private int store(byte[] text, int from, int len) {
+        if (used + len > arena.length) arena = java.util.Arrays.copyOf(arena, Math.max(arena.length * 2, used + len));
+        System.arraycopy(text, from, arena, used, len);
+        used += len;
+        return used - len;
+    }
+
     /** Puts {@code s} in the table unless an equal string is there already. */
     void add(String s) {
         int mask = slots.length - 1;
         for (int k = spread(s.hashCode()) & mask; slots[k] != null; k = (k + 1) & mask) {
             if (slots[k].equals(s)) return;
         }
-        put(s, s.hashCode(), null);
+        put(s, s.hashCode(), -1);
     }
 
-    private void put(String s, int hash, byte[] b) {
+    private void put(String s, int hash, int bytesAt) {
         int mask = slots.length - 1;
         int k = spread(hash) & mask;
         while (slots[k] != null) k = (k + 1) & mask;
         slots[k] = s;
         hashes[k] = hash;
-        bytes[k] = b;
+        at[k] = bytesAt;
         if (++size * 2 > slots.length) grow();
     }
 
     private void grow() {
         String[] oldSlots = slots;
         int[] oldHashes = hashes;
-        byte[][] oldBytes = bytes;
+        int[] oldAt = at;
         slots = new String[oldSlots.length * 2];
         hashes = new int[slots.length];
-        bytes = new byte[slots.length][];
+        at = new int[slots.length];
         int mask = slots.length - 1;
         for (int j = 0; j < oldSlots.length; j++) {
             if (oldSlots[j] == null) continue;
@@ -86,7 +99,7 @@ final class StringTable {
             while (slots[k] != null) k = (k + 1) & mask;
             slots[k] = oldSlots[j];
             hashes[k] = oldHashes[j];
-            bytes[k] = oldBytes[j];
+            at[k] = oldAt[j];
         }
     }
 
