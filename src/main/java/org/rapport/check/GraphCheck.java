@@ -77,7 +77,7 @@ final class GraphCheck implements Check {
      */
     static final class Graph {
         final List<Node> nodes;
-        final Map<String, Integer> number = new HashMap<>();
+        final Map<String, Integer> number;
         final int[][] next;
         final boolean[][] harmful;
         /** For each node, the number of every route's target, reply after reply, in file order; -1 for a missing node. */
@@ -85,6 +85,7 @@ final class GraphCheck implements Check {
 
         Graph(Dialogue d) {
             nodes = new ArrayList<>(d.nodes().values());
+            number = new HashMap<>(nodes.size() * 4 / 3 + 1);
             for (int i = 0; i < nodes.size(); i++) number.put(nodes.get(i).id(), i);
             next = new int[nodes.size()][];
             harmful = new boolean[nodes.size()][];
@@ -226,23 +227,37 @@ final class GraphCheck implements Check {
             List<Choice> choices = c.choices();
             int replies = choices.size();
             int[] targets = routeTargets[node];
+            // Each reply's mood change and each route's bounds, read from the model once rather than at every mood.
+            int[] delta = new int[replies];
+            int[] firstRoute = new int[replies + 1];
+            int[] atLeast = new int[targets.length];
+            int[] atMost = new int[targets.length];
+            int k = 0;
+            for (int r = 0; r < replies; r++) {
+                Choice ch = choices.get(r);
+                delta[r] = ch.mood();
+                firstRoute[r] = k;
+                List<Route> routes = ch.routes();
+                for (int j = 0, n = routes.size(); j < n; j++, k++) {
+                    Route route = routes.get(j);
+                    atLeast[k] = route.moodAtLeast() == null ? Integer.MIN_VALUE : route.moodAtLeast();
+                    atMost[k] = route.moodAtMost() == null ? Integer.MAX_VALUE : route.moodAtMost();
+                }
+            }
+            firstRoute[replies] = k;
             int[] out = new int[moods * replies];
             for (int m = 0; m < moods; m++) {
                 int mood = m + Mood.MIN;
-                int k = 0;
                 for (int r = 0; r < replies; r++) {
-                    Choice ch = choices.get(r);
-                    int after = Mood.clamp(mood + ch.mood());
-                    // the first route that matches
-                    List<Route> routes = ch.routes();
+                    int after = Mood.clamp(mood + delta[r]);
+                    // the first route that matches (Route.matches)
                     int t = -1;
-                    for (int j = 0; j < routes.size(); j++) {
-                        if (routes.get(j).matches(after)) {
-                            t = targets[k + j];
+                    for (int j = firstRoute[r], end = firstRoute[r + 1]; j < end; j++) {
+                        if (after >= atLeast[j] && after <= atMost[j]) {
+                            t = targets[j];
                             break;
                         }
                     }
-                    k += routes.size();
                     out[m * replies + r] = t < 0 ? -1 : t * moods + (after - Mood.MIN);
                 }
             }
