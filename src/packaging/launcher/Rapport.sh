@@ -14,8 +14,17 @@ root=${here%/*}
 app="$root/lib/app"
 archived=
 [ -r "$app/rapport.jsa.jar" ] && read -r archived < "$app/rapport.jsa.jar"
-if [ -r "$app/rapport.jsa" ] && [ "$archived" = "$app/rapport.jar" ]; then
-    exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ "-XX:SharedArchiveFile=$app/rapport.jsa" \
+# The archive for what Launcher.route will choose: the app with no arguments or one of its options first
+# (AppOptions.ALL; LauncherScriptTest keeps this list the same), the command line's smaller one for anything else. A
+# wrong guess would only start with the other archive.
+archive=rapport-cli.jsa
+case "${1-}" in
+    --library|--data|--size|--db|--db-user|--db-password) archive=rapport.jsa ;;
+esac
+[ $# -eq 0 ] && archive=rapport.jsa
+[ -r "$app/$archive" ] || archive=rapport.jsa
+if [ -r "$app/$archive" ] && [ "$archived" = "$app/rapport.jar" ]; then
+    exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ "-XX:SharedArchiveFile=$app/$archive" \
         -cp "$app/rapport.jar" @MAIN@ "$@"
 fi
 exec "$root/lib/runtime/bin/java" -Djpackage.app-version=@VERSION@ @OPTIONS@ -cp "$app/rapport.jar" @MAIN@ "$@"
