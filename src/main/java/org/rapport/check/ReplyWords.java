@@ -218,6 +218,38 @@ final class ReplyWords {
     }
 
     /**
+     * The words of contentWords' scan, {@code [a-z]+(?:'[a-z]+)*}, in a text lower-cased by {@link WordTable#lowerCase}:
+     * each {@link #next} moves to the next one, with where it starts and ends and its {@link String#hashCode}.
+     */
+    private static final class Words {
+        private final char[] s;
+        private int i;
+        int start;
+        int end;
+        int hash;
+
+        Words(char[] s) {
+            this.s = s;
+        }
+
+        boolean next() {
+            int len = s.length;
+            while (i < len && !isLetter(s[i])) i++;
+            if (i >= len) return false;
+            start = i;
+            int h = 0;
+            while (i < len && isLetter(s[i])) h = 31 * h + s[i++];
+            while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
+                h = 31 * h + s[i++];
+                while (i < len && isLetter(s[i])) h = 31 * h + s[i++];
+            }
+            end = i;
+            hash = h;
+            return true;
+        }
+    }
+
+    /**
      * The customer's content words, to count which of them a reply repeats without making a string of every word of
      * the reply: {@code echoedIn(reply)} is {@code echoed(reply, customer)}, the size of
      * {@code contentWords(reply)} intersected with these words. A word of the reply that is one of them is a content
@@ -249,22 +281,10 @@ final class ReplyWords {
         static WordTable ofCustomer(String customer) {
             char[] s = lowerCase(customer);
             WordTable table = new WordTable(s.length / 5 + 1); // a content word takes four letters and a separator
-            int len = s.length;
-            int i = 0;
-            while (i < len) { // contentWords' scan: [a-z]+(?:'[a-z]+)*, words of four letters or more not in STOP
-                if (!isLetter(s[i])) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                int hash = 0;
-                while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
-                    hash = 31 * hash + s[i++];
-                    while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                }
-                if (i - start < 4 || STOP_WORDS.find(s, start, i, hash) >= 0 || table.find(s, start, i, hash) >= 0) continue;
-                table.add(new String(s, start, i - start), hash);
+            for (Words w = new Words(s); w.next(); ) { // content words: four letters or more, not in STOP
+                if (w.end - w.start < 4 || STOP_WORDS.find(s, w.start, w.end, w.hash) >= 0
+                        || table.find(s, w.start, w.end, w.hash) >= 0) continue;
+                table.add(new String(s, w.start, w.end - w.start), w.hash);
             }
             return table;
         }
@@ -280,28 +300,15 @@ final class ReplyWords {
             if (count == 0) return 0;
             char[] s = lowerCase(reply);
             boolean[] seen = new boolean[count];
-            int count = 0;
-            int len = s.length;
-            int i = 0;
-            while (i < len) { // the words of contentWords' scan: [a-z]+(?:'[a-z]+)*
-                if (!isLetter(s[i])) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                int hash = 0;
-                while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                while (i + 1 < len && s[i] == '\'' && isLetter(s[i + 1])) {
-                    hash = 31 * hash + s[i++];
-                    while (i < len && isLetter(s[i])) hash = 31 * hash + s[i++];
-                }
-                int w = find(s, start, i, hash);
-                if (w >= 0 && !seen[w]) {
-                    seen[w] = true;
-                    count++;
+            int echoed = 0;
+            for (Words w = new Words(s); w.next(); ) {
+                int k = find(s, w.start, w.end, w.hash);
+                if (k >= 0 && !seen[k]) {
+                    seen[k] = true;
+                    echoed++;
                 }
             }
-            return count;
+            return echoed;
         }
 
         private int find(char[] s, int from, int to, int hash) {

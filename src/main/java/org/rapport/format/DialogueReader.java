@@ -6,6 +6,7 @@ import org.rapport.diag.SourceMap;
 import org.rapport.format.json.JsonSyntaxError;
 import org.rapport.format.json.JsonValue;
 import org.rapport.format.json.StrictJsonParser;
+import org.rapport.format.json.Utf8;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,8 +167,8 @@ public final class DialogueReader {
      * parser finds a bad byte itself only where it reads one, and may stop at a slip before it).
      */
     private static ReadResult syntaxError(String name, byte[] bytes, java.util.function.Supplier<String> hash, JsonSyntaxError e) {
-        if (!e.code().equals("RAP003") && !StrictJsonParser.isUtf8(bytes)) {
-            e = new JsonSyntaxError("RAP003", StrictJsonParser.positionOfBadByte(bytes), StrictJsonParser.NOT_UTF8);
+        if (!e.code().equals("RAP003") && !Utf8.isUtf8(bytes)) {
+            e = new JsonSyntaxError("RAP003", Utf8.positionOfBadByte(bytes), Utf8.NOT_UTF8);
         }
         return syntaxError(name, hash, e);
     }

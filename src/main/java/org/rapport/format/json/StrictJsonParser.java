@@ -2,10 +2,6 @@ package org.rapport.format.json;
 
 import org.rapport.diag.Position;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +29,6 @@ public final class StrictJsonParser {
     public static final int MAX_DEPTH = 64;
     /** Objects with up to this many fields keep them in an array (see JsonValue.SmallMembers). */
     private static final int SMALL = 8;
-
-    /** What an undecodable file is told (RAP003). */
-    public static final String NOT_UTF8 = "The file is not valid UTF-8 text (is it a binary file, or saved in another encoding?). Save it as UTF-8.";
 
     /** The input, UTF-8; {@code text[i]} is the next byte to read, {@code end} is one past the last. */
     private final byte[] text;
@@ -187,62 +180,12 @@ public final class StrictJsonParser {
     private int codePointHere() throws JsonSyntaxError {
         byte b = text[i];
         if (b >= 0) return b;
-        int length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
-        return decode(i, Math.min(end, i + length)).codePointAt(0);
+        return decode(i, Math.min(end, i + Utf8.sequenceLength(b))).codePointAt(0);
     }
 
-    /**
-     * The UTF-8 bytes {@code text[from, to)} as text. {@code new String} replaces a bad byte with U+FFFD without a
-     * word, so where a U+FFFD comes out (a bad byte, or a real U+FFFD in the file) the bytes are decoded again
-     * strictly, and a bad one is thrown as RAP003.
-     */
+    /** The UTF-8 bytes {@code text[from, to)} as text; bad bytes are thrown as RAP003 (see {@link Utf8#decode}). */
     private String decode(int from, int to) throws JsonSyntaxError {
-        String s = new String(text, from, to - from, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0) {
-            try {
-                strictDecoder().decode(ByteBuffer.wrap(text, from, to - from));
-            } catch (CharacterCodingException e) {
-                throw new JsonSyntaxError("RAP003", positionOfBadByte(text), NOT_UTF8);
-            }
-        }
-        return s;
-    }
-
-    private static CharsetDecoder strictDecoder() {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** Whether {@code bytes} are UTF-8 throughout. */
-    public static boolean isUtf8(byte[] bytes) {
-        try {
-            strictDecoder().decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Line and column of the first byte of {@code bytes} that is not valid UTF-8, counted in the characters decoded
-     * before it (a byte-order mark is one), as an editor that shows the file would.
-     */
-    public static Position positionOfBadByte(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        strictDecoder().decode(in, out, true);
-        out.flip();
-        int line = 1;
-        int col = 1;
-        while (out.hasRemaining()) {
-            if (out.get() == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return new Position(line, col);
+        return Utf8.decode(text, from, to);
     }
 
     private JsonValue literal(String word, JsonValue v) throws JsonSyntaxError {

@@ -75,7 +75,7 @@ class ParserPositionsTest {
         JsonSyntaxError e = assertThrows(JsonSyntaxError.class, () -> StrictJsonParser.parse(bytes, 0, null, null, List.of()));
         assertEquals("RAP003", e.code());
         assertEquals(new Position(2, 11), e.pos());
-        assertTrue(StrictJsonParser.isUtf8("{\"a\": \"café\"}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Utf8.isUtf8("{\"a\": \"café\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
