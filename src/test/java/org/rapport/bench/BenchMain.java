@@ -9,6 +9,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -49,9 +50,16 @@ public final class BenchMain {
             Path dir = target.resolve("bench").resolve("fixtures-" + BenchFixtures.VERSION);
             Files.createDirectories(dir);
             System.out.println();
-            System.out.println(ValidateLoop.run(dir, 1_000, 101));
-            System.out.println(ValidateLoop.run(dir, 10_000, 21));
-            System.out.println(ValidateLoop.run(dir, 100_000, 5));
+            System.out.println("In a JVM of their own, with the installed app's options (" + String.join(" ", appOptions()) + "):");
+            ValidateLoop.Medians[] app = {ValidateLoop.forked(dir, 1_000, 101, appOptions()),
+                    ValidateLoop.forked(dir, 10_000, 21, appOptions()), ValidateLoop.forked(dir, 100_000, 5, appOptions())};
+            for (ValidateLoop.Medians m : app) System.out.println(m);
+            System.out.println(growth(app[1], app[2]));
+            System.out.println("In the bench's JVM (" + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName() + " collector):");
+            ValidateLoop.Medians[] here = {ValidateLoop.medians(dir, 1_000, 101), ValidateLoop.medians(dir, 10_000, 21),
+                    ValidateLoop.medians(dir, 100_000, 5)};
+            for (ValidateLoop.Medians m : here) System.out.println(m);
+            System.out.println(growth(here[1], here[2]));
             return;
         }
         if (args.length > 1 && args[1].equals("growth")) {
@@ -207,6 +215,19 @@ public final class BenchMain {
     }
 
     /** Load + validate at 10,000 and 100,000 nodes in this JVM, against the Gson pass at both sizes (linear?). */
+    /** The installed app's JVM options, as the pom passes them to the bench. */
+    private static List<String> appOptions() {
+        return java.util.Arrays.stream(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
+                .filter(o -> !o.isEmpty()).toList();
+    }
+
+    private static String growth(ValidateLoop.Medians ten, ValidateLoop.Medians hundred) {
+        double ours = hundred.validate() / ten.validate();
+        double floor = hundred.gson() / ten.gson();
+        return String.format(Locale.ROOT, "100,000 against 10,000 nodes: load + validate %.1fx, Gson token pass %.1fx: %.2fx its growth (target: within 1.5x)",
+                ours, floor, ours / floor);
+    }
+
     private static void scalingRow(StringBuilder out, Path fixtures, boolean quick) throws Exception {
         ValidateLoop.Medians ten = ValidateLoop.medians(fixtures, 10_000, quick ? 5 : 21);
         ValidateLoop.Medians hundred = ValidateLoop.medians(fixtures, 100_000, quick ? 2 : 5);

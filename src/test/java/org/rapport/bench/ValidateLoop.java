@@ -24,7 +24,36 @@ public final class ValidateLoop {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        System.out.println(run(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+        Medians m = medians(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        System.out.println(m);
+        if (args.length > 3 && args[3].equals("--figures")) {
+            System.out.println(String.format(Locale.ROOT, "%s %d %f %d %f %f %f", FIGURES, m.nodes(), m.megabytes(), m.rounds(),
+                    m.validate(), m.gson(), m.read()));
+        }
+    }
+
+    private static final String FIGURES = "validate-loop-figures";
+
+    /**
+     * One size, in a JVM of its own started with {@code jvmOptions} (the installed app's, as the whole-process rows
+     * use): the collector and compiler the app ships with, rather than the bench JVM's.
+     */
+    static Medians forked(Path dir, int nodes, int rounds, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ValidateLoop.class.getName(), dir.toString(),
+                Integer.toString(nodes), Integer.toString(rounds), "--figures"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("ValidateLoop failed:\n" + out);
+        for (String line : out.split("\n")) {
+            if (!line.startsWith(FIGURES + " ")) continue;
+            String[] f = line.split(" ");
+            return new Medians(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3]), Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+        }
+        throw new IllegalStateException("ValidateLoop printed no figures:\n" + out);
     }
 
     /** One size's medians over the rounds, in ms. */
