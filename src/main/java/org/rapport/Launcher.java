@@ -77,8 +77,9 @@ public final class Launcher {
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (route(args) == Route.CLI) {
-            // Most commands check or play dialogues against the catalog: read it while picocli builds the command.
-            org.rapport.catalog.Catalog.preload();
+            // Most commands check or play dialogues against the catalog: read it, and check a small dialogue, while
+            // picocli builds the command.
+            RapportCli.preload(args);
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
             System.exit(RapportCli.run(args, out, err));
         }

@@ -57,16 +57,6 @@ public final class Catalog {
         return Bundled.CATALOG;
     }
 
-    /**
-     * Starts reading the bundled catalog on a thread of its own, so that it is ready by the time a command needs it;
-     * the command line calls this first thing, while picocli builds the command (about a tenth of a second).
-     */
-    public static void preload() {
-        Thread t = new Thread(Catalog::bundled, "catalog-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Holds the bundled catalog: the JVM reads it on first use, once, and makes other threads wait for it. */
     private static final class Bundled {
         static final Catalog CATALOG = load();

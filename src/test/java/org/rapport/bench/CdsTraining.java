@@ -39,6 +39,7 @@ public final class CdsTraining {
         // What Launcher.main does before either route (it ends in System.exit, so not called here)
         if (Launcher.route("validate") != Launcher.Route.CLI || Launcher.route() != Launcher.Route.APP) throw new IllegalStateException("routes");
         Launcher.noDesktop(System.getenv(), System::getProperty);
+        RapportCli.preload("validate", dialogues.toString()); // as Launcher.main does for a command
         int validated = RapportCli.run(new String[]{"validate", dialogues.toString()}, quiet, quiet);
         // A file big enough to be read on two threads (DialogueReader.PIPELINE_FROM), as an author's large one is
         RapportCli.run(new String[]{"validate", BenchFixtures.sized(work, 2_000).toString()}, quiet, quiet);

@@ -197,4 +197,15 @@ class CliTest {
         assertTrue(bad.err().contains("line 1, column") || bad.err().contains(":1:"), bad.err());
         assertTrue(!Files.exists(dir.resolve("x.pdf")), "nothing is written for a broken file");
     }
+
+    @Test
+    void aCommandGetsItsCheckingCodeWarmedButHelpAndTyposDoNot() {
+        org.junit.jupiter.api.Assertions.assertTrue(RapportCli.preloads("validate", "dialogues"));
+        org.junit.jupiter.api.Assertions.assertTrue(RapportCli.preloads("play", "x.json", "1"));
+        for (String[] quick : new String[][]{{}, {"--help"}, {"-V"}, {"validate", "--help"}, {"play", "-h"}, {"help", "validate"},
+                {"valdate", "x.json"}}) {
+            org.junit.jupiter.api.Assertions.assertFalse(RapportCli.preloads(quick), String.join(" ", quick)
+                    + ": ends before a head start could help, and would only share the cores with it");
+        }
+    }
 }
