@@ -169,9 +169,10 @@ public final class StrictJsonParser {
             return error("RAP001", "Text must be in double quotes (\"), not single quotes.");
         }
         if (c == '}' || c == ']') {
-            return error("RAP001", "Found '" + c + "' where " + expected + " was expected. Is there a trailing comma just before it? Remove it.");
+            return error("RAP001", "Found '" + (char) c + "' where " + expected + " was expected. Is there a trailing comma just before it? Remove it.");
         }
-        String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", c)
+        // Invisible ones (controls, white space, the no-break space) by their code, the rest as they look
+        String shown = Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) ? String.format("U+%04X", c)
                 : "'" + new String(Character.toChars(c)) + "'";
         return error("RAP001", "Unexpected " + shown + ": expected " + expected + ".");
     }

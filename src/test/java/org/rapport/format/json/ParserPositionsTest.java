@@ -85,6 +85,18 @@ class ParserPositionsTest {
         assertEquals(new Position(1, 10), e.pos());
     }
 
+    @Test
+    void aCharacterOutOfPlaceIsQuotedAsTheCharacterItIs() {
+        JsonSyntaxError brace = assertThrows(JsonSyntaxError.class, () -> StrictJsonParser.parse("{\"a\": }"));
+        assertTrue(brace.getMessage().startsWith("Found '}' where a value"), brace.getMessage());
+        JsonSyntaxError bracket = assertThrows(JsonSyntaxError.class, () -> StrictJsonParser.parse("[1, ]"));
+        assertTrue(bracket.getMessage().contains("Trailing comma before ']'"), bracket.getMessage());
+        JsonSyntaxError letter = assertThrows(JsonSyntaxError.class, () -> StrictJsonParser.parse("{\"a\": x}"));
+        assertTrue(letter.getMessage().startsWith("Unexpected 'x': expected a value"), letter.getMessage());
+        JsonSyntaxError space = assertThrows(JsonSyntaxError.class, () -> StrictJsonParser.parse("{\"a\": \u00a0}"));
+        assertTrue(space.getMessage().startsWith("Unexpected U+00A0"), space.getMessage());
+    }
+
     /** An object of lists of texts and numbers over several lines; {@code starts} gets each item's character index. */
     private static String document(Random r, List<Integer> starts) {
         StringBuilder sb = new StringBuilder("{");
