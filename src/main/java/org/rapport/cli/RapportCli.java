@@ -37,10 +37,11 @@ public final class RapportCli {
     public static void preload(String... args) {
         if (!preloads(args)) return;
         Thread t = new Thread(() -> {
-            try (java.io.InputStream in = RapportCli.class.getResourceAsStream("/org/rapport/author/new-dialogue.json")) {
-                org.rapport.catalog.Catalog catalog = org.rapport.catalog.Catalog.bundled();
-                if (in != null) new org.rapport.check.Validator(catalog).validate("new-dialogue.json", in.readAllBytes());
-            } catch (java.io.IOException | RuntimeException e) {
+            try {
+                byte[] template = org.rapport.author.DialogueTemplate.text("new-dialogue", "New dialogue")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                new org.rapport.check.Validator(org.rapport.catalog.Catalog.bundled()).validate("new-dialogue.json", template);
+            } catch (RuntimeException e) {
                 // the command reads the catalog and its files itself, and reports what goes wrong
             }
         }, "preload");
