@@ -6,10 +6,10 @@
 #     screenshot of the window;
 #  2. on Linux, checks that bin/Rapport is Rapport's launcher script, which starts without asking dpkg or rpm anything
 #     and maps the app's classes from the class-data-sharing archive made for it (rapport.jsa for the window,
-#     rapport-cli.jsa for a command);
+#     rapport-cli.jsa for a command) with its own collector (pom.xml: serial for the window, parallel for a command);
 #     runs the image's command line: `Rapport validate` on the dialogues inside the image;
 #  3. on Linux with dpkg, installs the .deb (as root; else it unpacks it), starts the installed launcher the same way,
-#     checks it uses the archives its postinst made, and removes the package again.
+#     checks it uses the archives its postinst made and the same collectors, and removes the package again.
 # Usage: scripts/check-app-image.sh [--no-build] [OUTDIR]     Exit 0 when every check passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ failed=0
 # Starts LAUNCHER on a fresh data folder; passes when its window reports the library read within 60 s.
 window() {
   local launcher="$1" name="$2" log="$WORK/$2.log"
-  JAVA_TOOL_OPTIONS="-Drapport.reportFirstFrame=true -Xlog:cds=info:file=$WORK/$name-app.cds -Xlog:class+load:file=$WORK/$name-app.classes" \
+  JAVA_TOOL_OPTIONS="-Drapport.reportFirstFrame=true -Xlog:cds=info:file=$WORK/$name-app.cds -Xlog:class+load:file=$WORK/$name-app.classes -Xlog:gc:file=$WORK/$name-app.gc" \
     "$launcher" --data "$WORK/data-$name" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do grep -q "rapport.libraryShown" "$log" && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done
@@ -45,19 +45,25 @@ window() {
     echo "FAIL $name: no window with the library within 60 s; its output:"; sed 's/^/     /' "$log" | head -20; failed=1
   fi
 }
-# Passes when the start logged in WORK/NAME-WHAT.cds and .classes mapped ARCHIVE and took Rapport's own classes from it.
+# Passes when the start logged in WORK/NAME-WHAT.cds, .classes and .gc mapped ARCHIVE, took Rapport's own classes from
+# it and ran with COLLECTOR (pom.xml: the window's options, app.jvm.options, or a command's, app.command.jvm.options).
 uses() {
-  local name="$1" what="$2" archive="$3" log="$WORK/$1-$2"
+  local name="$1" what="$2" archive="$3" collector="$4" log="$WORK/$1-$2"
   if grep -q "Opened archive .*/$archive\." "$log.cds" 2>/dev/null && grep -q "org.rapport.Launcher source: shared objects file" "$log.classes" 2>/dev/null; then
     echo "ok   $name: the $what loads its classes from $archive ($(grep -c 'shared objects file' "$log.classes") of $(wc -l <"$log.classes"))"
   else
     echo "FAIL $name: the $what does not use $archive:"; grep -m1 -E "Opened archive|org.rapport.Launcher" "$log.cds" "$log.classes" 2>/dev/null | sed 's/^/     /'; failed=1
   fi
+  if grep -q "Using $collector\b" "$log.gc" 2>/dev/null; then
+    echo "ok   $name: the $what runs with the $collector collector"
+  else
+    echo "FAIL $name: the $what does not run with the $collector collector:"; grep -m1 "Using" "$log.gc" 2>/dev/null | sed 's/^/     /'; failed=1
+  fi
 }
 # Runs LAUNCHER's command line on the dialogues beside it, logging what `uses` reads (docs/packaging.md).
 command_line() {
   local launcher="$1" name="$2"
-  JAVA_TOOL_OPTIONS="-Xlog:cds=info:file=$WORK/$name-command.cds -Xlog:class+load:file=$WORK/$name-command.classes" \
+  JAVA_TOOL_OPTIONS="-Xlog:cds=info:file=$WORK/$name-command.cds -Xlog:class+load:file=$WORK/$name-command.classes -Xlog:gc:file=$WORK/$name-command.gc" \
     "$launcher" validate "$(dirname "$launcher")/../lib/app/dialogues" >/dev/null 2>&1 || true
 }
 window "$IMAGE/bin/Rapport" app-image
@@ -72,9 +78,9 @@ if [ "$(uname -s)" = Linux ]; then
   else
     echo "ok   app-image: bin/Rapport starts the runtime straight away, without asking the package manager"
   fi
-  uses app-image app rapport.jsa
+  uses app-image app rapport.jsa Serial
   command_line "$IMAGE/bin/Rapport" app-image
-  uses app-image command rapport-cli.jsa
+  uses app-image command rapport-cli.jsa Parallel
 fi
 if "$IMAGE/bin/Rapport" validate "$IMAGE/lib/app/dialogues" >"$WORK/validate.log" 2>&1; then
   echo "ok   app-image: its command line validates the $(ls "$IMAGE/lib/app/dialogues"/*.json | grep -vc schema) bundled dialogues"
@@ -87,9 +93,9 @@ if [ -n "$DEB" ] && command -v dpkg >/dev/null; then
     dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1 || { echo "FAIL deb: dpkg -i"; cat "$WORK/dpkg.log"; failed=1; }
     if [ -x /opt/rapport/bin/Rapport ]; then
       window /opt/rapport/bin/Rapport deb-installed
-      uses deb-installed app rapport.jsa
+      uses deb-installed app rapport.jsa Serial
       command_line /opt/rapport/bin/Rapport deb-installed
-      uses deb-installed command rapport-cli.jsa
+      uses deb-installed command rapport-cli.jsa Parallel
     fi
     dpkg -P rapport >/dev/null 2>&1 || true
   else

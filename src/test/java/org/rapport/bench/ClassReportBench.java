@@ -39,10 +39,9 @@ final class ClassReportBench {
     static String run(String url) throws Exception {
         StringBuilder out = new StringBuilder("| Trainees | Attempts | Collect and report (in this JVM) | Peak heap during it |"
                 + " `class-report --db` as its own process: wall time | its peak resident memory (VmHWM) | the same with -Xmx384m: wall time | peak resident |"
-                + " with the installed app's JVM options: wall time | peak resident |"
+                + " with the installed app's JVM options for a command: wall time | peak resident |"
                 + "\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        String[] appOptions = java.util.Arrays.stream(System.getProperty("rapport.bench.appOptions", "").trim().split("\\s+"))
-                .filter(o -> !o.isEmpty()).toArray(String[]::new);
+        String[] appOptions = BenchMain.commandOptions().toArray(String[]::new);
         Catalog catalog = Catalog.bundled();
         for (int n : new int[]{20, 200, 2000}) {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
