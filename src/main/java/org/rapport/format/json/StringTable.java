@@ -9,17 +9,19 @@ package org.rapport.format.json;
  * bytes; grows at half full, so a lookup stays one or two probes. Not shared between parses or threads.
  */
 final class StringTable {
-    /** Longer strings (the lines people say, the explanations) are rarely repeated: they are not looked up. */
+    /** Longer strings (the lines people say, the explanations) are rarely repeated: they are not looked up (nor shorter ones with a space). */
     static final int MAX_LENGTH = 64;
 
     private String[] slots = new String[256];
     /**
-     * Beside each string, its hash and where its bytes are in {@link #arena} (-1 for a string put in with {@link #add}
-     * until a lookup first matches it): a lookup compares bytes with bytes. One arena rather than an array per string,
-     * so that the table holds no more references than its strings for the garbage collector to scan.
+     * Beside each slot, three ints in a row: the string's hash, where its bytes are in {@link #arena} (-1 for a name
+     * put in with {@link #add} that is not ASCII, which no run of the file's ASCII bytes can equal) and its length plus
+     * one (0: an empty slot). A probe reads one cache line of them and the arena, and touches neither the string nor
+     * its array until it has matched: with 200,000 ids in a 100,000-node file, those reads were a cache miss each
+     * (docs/performance.md). One arena rather than an array per string, so that the table holds no more references than
+     * its strings for the garbage collector to scan.
      */
-    private int[] hashes = new int[256];
-    private int[] at = new int[256];
+    private int[] meta = new int[3 * 256];
     private byte[] arena = new byte[4096];
     private int used;
     private int size;
@@ -30,32 +32,30 @@ final class StringTable {
      */
     String get(byte[] text, int from, int to) {
         int hash = 0;
-        for (int k = from; k < to; k++) hash = 31 * hash + text[k];
+        boolean spaced = false;
+        for (int k = from; k < to; k++) {
+            byte b = text[k];
+            hash = 31 * hash + b;
+            spaced |= b == ' ';
+        }
         int len = to - from;
+        // A text with a space is a line someone says or an explanation, however short: ids, tags, grades and names
+        // have none. Two thirds of a big file's short texts were such lines, each used once; kept, they made the table
+        // three times the size for nothing.
+        if (spaced) return new String(text, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int[] m = meta;
         int mask = slots.length - 1;
         for (int k = spread(hash) & mask; ; k = (k + 1) & mask) {
-            String s = slots[k];
-            if (s == null) break;
-            if (hashes[k] != hash || s.length() != len) continue;
-            int a = at[k];
-            if (a < 0) {
-                // Put in with add: its bytes, once, for the next lookups (every name given beforehand is ASCII).
-                if (!same(s, text, from, len)) continue;
-                at[k] = store(text, from, len);
-                return s;
-            }
-            if (java.util.Arrays.equals(arena, a, a + len, text, from, to)) return s;
+            int i = 3 * k;
+            int stored = m[i + 2];
+            if (stored == 0) break;
+            if (m[i] != hash || stored != len + 1) continue;
+            int a = m[i + 1];
+            if (a >= 0 && java.util.Arrays.equals(arena, a, a + len, text, from, to)) return slots[k];
         }
         String s = new String(text, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-        put(s, hash, store(text, from, len));
+        put(s, hash, store(text, from, len), len);
         return s;
-    }
-
-    private static boolean same(String s, byte[] text, int from, int len) {
-        for (int k = 0; k < len; k++) {
-            if (s.charAt(k) != text[from + k]) return false;
-        }
-        return true;
     }
 
     /** Copies {@code text[from, from + len)} into the arena; where it starts there. */
@@ -72,34 +72,37 @@ final class StringTable {
         for (int k = spread(s.hashCode()) & mask; slots[k] != null; k = (k + 1) & mask) {
             if (slots[k].equals(s)) return;
         }
-        put(s, s.hashCode(), -1);
+        int at = -1;
+        if (s.chars().allMatch(c -> c < 128)) {
+            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            at = store(bytes, 0, bytes.length);
+        }
+        put(s, s.hashCode(), at, s.length());
     }
 
-    private void put(String s, int hash, int bytesAt) {
+    private void put(String s, int hash, int bytesAt, int len) {
         int mask = slots.length - 1;
         int k = spread(hash) & mask;
-        while (slots[k] != null) k = (k + 1) & mask;
+        while (meta[3 * k + 2] != 0) k = (k + 1) & mask;
         slots[k] = s;
-        hashes[k] = hash;
-        at[k] = bytesAt;
+        meta[3 * k] = hash;
+        meta[3 * k + 1] = bytesAt;
+        meta[3 * k + 2] = len + 1;
         if (++size * 2 > slots.length) grow();
     }
 
     private void grow() {
         String[] oldSlots = slots;
-        int[] oldHashes = hashes;
-        int[] oldAt = at;
+        int[] oldMeta = meta;
         slots = new String[oldSlots.length * 2];
-        hashes = new int[slots.length];
-        at = new int[slots.length];
+        meta = new int[3 * slots.length];
         int mask = slots.length - 1;
         for (int j = 0; j < oldSlots.length; j++) {
             if (oldSlots[j] == null) continue;
-            int k = spread(oldHashes[j]) & mask;
-            while (slots[k] != null) k = (k + 1) & mask;
+            int k = spread(oldMeta[3 * j]) & mask;
+            while (meta[3 * k + 2] != 0) k = (k + 1) & mask;
             slots[k] = oldSlots[j];
-            hashes[k] = oldHashes[j];
-            at[k] = oldAt[j];
+            System.arraycopy(oldMeta, 3 * j, meta, 3 * k, 3);
         }
     }
 

@@ -39,6 +39,19 @@ class StringTableTest {
     }
 
     @Test
+    void aShortLineSomeoneSaysIsCopiedNotKept() {
+        StringTable table = new StringTable();
+        byte[] bytes = "\"I see.\" \"I see.\" \"lead.listen\" \"lead.listen\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String first = table.get(bytes, 1, 7);
+        String second = table.get(bytes, 10, 16);
+        assertEquals("I see.", first);
+        assertEquals("I see.", second);
+        assertNotSame(first, second, "a text with a space is not kept: such lines are rarely said twice");
+        assertSame(table.get(bytes, 19, 30), table.get(bytes, 33, 44), "a tag still is");
+        assertEquals("lead.listen", table.get(bytes, 33, 44));
+    }
+
+    @Test
     void manyDistinctStringsEachComeBackThemselves() {
         StringTable table = new StringTable();
         StringBuilder text = new StringBuilder();
