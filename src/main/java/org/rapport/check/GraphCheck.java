@@ -12,6 +12,7 @@ import org.rapport.model.Node;
 import org.rapport.model.Route;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -147,23 +148,26 @@ final class GraphCheck implements Check {
         List<List<Integer>> moodTraps(String start, int startMood) {
             final int moods = Mood.MAX - Mood.MIN + 1;
             int states = nodes.size() * moods;
-            int[] to = new int[16];
-            int edges = 0;
-            boolean[] reached = new boolean[states];
+            // Each state reached is numbered by when the search reached it (its place in `order`), and everything after
+            // the search is indexed by that number: arrays of the states reached rather than of all 11 moods of every
+            // node, and neighbours close together, so a 100,000-node search stays in the caches longer.
+            int[] place = new int[states]; // 0: not reached; else the state's place in `order` plus one
             int[] order = new int[states];
             int count = 0;
             int s = number.get(start) * moods + (startMood - Mood.MIN);
-            reached[s] = true;
-            order[count++] = s;
-            // Breadth-first over the states, recording each state's moves in the order visited.
-            int[] edgeStart = new int[states];
-            int[] edgeEnd = new int[states];
+            place[s] = ++count;
+            order[0] = s;
+            // Breadth-first over the states; the moves of the state at place h are to[edgeStart[h], edgeStart[h + 1]),
+            // as places.
+            int[] to = new int[16];
+            int edges = 0;
+            int[] edgeStart = new int[states + 1];
             // Each node's moves at all 11 moods, worked out from its replies the first time the search reaches it
             // (while they are in the cache), instead of reading the replies again at every mood it is reached with.
             int[][] movesOf = new int[nodes.size()][];
             for (int head = 0; head < count; head++) {
                 int cur = order[head];
-                edgeStart[cur] = edges;
+                edgeStart[head] = edges;
                 int node = cur / moods;
                 int[] moves = movesOf[node];
                 if (moves == null) moves = movesOf[node] = moves(node, moods);
@@ -171,32 +175,31 @@ final class GraphCheck implements Check {
                 for (int at = (cur % moods) * replies, end = at + replies; at < end; at++) {
                     int nxt = moves[at];
                     if (nxt < 0) continue; // no route matches, or a missing node: RAP022 and RAP021 report it
-                    if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
-                    to[edges++] = nxt;
-                    if (!reached[nxt]) {
-                        reached[nxt] = true;
-                        order[count++] = nxt;
+                    if (place[nxt] == 0) {
+                        order[count] = nxt;
+                        place[nxt] = ++count;
                     }
+                    if (edges == to.length) to = Arrays.copyOf(to, edges * 2);
+                    to[edges++] = place[nxt] - 1;
                 }
-                edgeEnd[cur] = edges;
             }
+            edgeStart[count] = edges;
             // Backwards from the endings reached: which reached states can still finish.
-            int[] inCount = new int[states + 1];
+            int[] inCount = new int[count + 1];
             for (int k = 0; k < edges; k++) inCount[to[k] + 1]++;
-            for (int k = 0; k < states; k++) inCount[k + 1] += inCount[k];
+            for (int k = 0; k < count; k++) inCount[k + 1] += inCount[k];
             int[] from = new int[edges];
-            int[] fill = Arrays.copyOf(inCount, states);
+            int[] fill = Arrays.copyOf(inCount, count);
             for (int h = 0; h < count; h++) {
-                int cur = order[h];
-                for (int k = edgeStart[cur]; k < edgeEnd[cur]; k++) from[fill[to[k]]++] = cur;
+                for (int k = edgeStart[h]; k < edgeStart[h + 1]; k++) from[fill[to[k]]++] = h;
             }
-            boolean[] canEnd = new boolean[states];
+            boolean[] canEnd = new boolean[count];
             int[] todo = new int[count];
             int top = 0;
             for (int h = 0; h < count; h++) {
                 if (nodes.get(order[h] / moods) instanceof EndingNode) {
-                    canEnd[order[h]] = true;
-                    todo[top++] = order[h];
+                    canEnd[h] = true;
+                    todo[top++] = h;
                 }
             }
             while (top > 0) {
@@ -209,10 +212,19 @@ final class GraphCheck implements Check {
                     }
                 }
             }
-            List<List<Integer>> trapped = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) trapped.add(new ArrayList<>(0));
-            for (int st = 0; st < states; st++) {
-                if (reached[st] && !canEnd[st]) trapped.get(st / moods).add(st % moods + Mood.MIN);
+            // The trapped states, by state (node, then mood ascending); a node with none shares one empty list.
+            int trappedCount = 0;
+            for (int h = 0; h < count; h++) {
+                if (!canEnd[h]) todo[trappedCount++] = order[h];
+            }
+            int[] trappedStates = Arrays.copyOf(todo, trappedCount);
+            Arrays.sort(trappedStates);
+            List<List<Integer>> trapped = new ArrayList<>(Collections.nCopies(nodes.size(), List.of()));
+            for (int k = 0; k < trappedStates.length; ) {
+                int node = trappedStates[k] / moods;
+                List<Integer> at = new ArrayList<>();
+                for (; k < trappedStates.length && trappedStates[k] / moods == node; k++) at.add(trappedStates[k] % moods + Mood.MIN);
+                trapped.set(node, at);
             }
             return trapped;
         }
