@@ -12,8 +12,8 @@ import org.rapport.model.Node;
 import org.rapport.model.Route;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

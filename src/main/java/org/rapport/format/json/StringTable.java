@@ -9,7 +9,7 @@ package org.rapport.format.json;
  * bytes; grows at half full, so a lookup stays one or two probes. Not shared between parses or threads.
  */
 final class StringTable {
-    /** Longer strings (the lines people say, the explanations) are rarely repeated: they are not looked up (nor shorter ones with a space). */
+    /** Longer strings (the lines people say, the explanations) are rarely repeated: they are not looked up. */
     static final int MAX_LENGTH = 64;
 
     private String[] slots = new String[256];
@@ -72,8 +72,10 @@ final class StringTable {
         for (int k = spread(s.hashCode()) & mask; slots[k] != null; k = (k + 1) & mask) {
             if (slots[k].equals(s)) return;
         }
+        boolean ascii = true;
+        for (int k = 0; ascii && k < s.length(); k++) ascii = s.charAt(k) < 128;
         int at = -1;
-        if (s.chars().allMatch(c -> c < 128)) {
+        if (ascii) {
             byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             at = store(bytes, 0, bytes.length);
         }

@@ -80,6 +80,11 @@ class StringTableTest {
         table.add(next);
         byte[] bytes = "{\"next\": 1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertSame(next, table.get(bytes, 2, 6), "bytes hash as String.hashCode does, so the given name is found");
+        String pastAscii = "a\u00e9";
+        assertEquals("em".hashCode(), pastAscii.hashCode(), "the same hash and length as the bytes below");
+        table.add(pastAscii);
+        byte[] em = "\"em\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("em", table.get(em, 1, 3), "a name past ASCII is never what ASCII bytes read as");
     }
 
     private static String to(JsonValue route) {
