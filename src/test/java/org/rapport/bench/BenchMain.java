@@ -150,8 +150,9 @@ public final class BenchMain {
         out.append("| Figure | Measured | Baseline, same run | Ratio | Target | Met |\n|---|---:|---:|---:|---|---|\n");
         Score gson = warm.get("LoadValidateBenchmark.gsonTokenPass");
         Score validate = warm.get("LoadValidateBenchmark.validate");
-        row(out, "Load + validate a " + BenchFixtures.BIG_NODES + "-node dialogue (" + mb(bigBytes) + ")", validate,
-                "bare Gson token pass", gson, "at most 3x the baseline", validate.ms() / gson.ms() <= 3);
+        // Warm, in this JVM: not issue 17's target, which is the whole process of `validate FILE` (the rows below).
+        row(out, "Load + validate a " + BenchFixtures.BIG_NODES + "-node dialogue (" + mb(bigBytes) + "), warm, in one JVM (JMH)", validate,
+                "bare Gson token pass", gson, "(the target is the whole process, below)", null);
         row(out, "  of which decoding + strict parse", warm.get("LoadValidateBenchmark.parse"), "bare Gson token pass", gson, "", null);
         row(out, "  of which decoding + parse + mapping to the model", warm.get("LoadValidateBenchmark.read"), "bare Gson token pass", gson, "", null);
         Score pgGson = parallelGc.get("LoadValidateBenchmark.gsonTokenPass");
