@@ -181,12 +181,7 @@ public final class StrictJsonParser {
     private int codePointHere() throws JsonSyntaxError {
         byte b = text[i];
         if (b >= 0) return b;
-        return decode(i, Math.min(end, i + Utf8.sequenceLength(b))).codePointAt(0);
-    }
-
-    /** The UTF-8 bytes {@code text[from, to)} as text; bad bytes are thrown as RAP003 (see {@link Utf8#decode}). */
-    private String decode(int from, int to) throws JsonSyntaxError {
-        return Utf8.decode(text, from, to);
+        return Utf8.decode(text, i, Math.min(end, i + Utf8.sequenceLength(b))).codePointAt(0);
     }
 
     private JsonValue literal(String word, JsonValue v) throws JsonSyntaxError {
@@ -417,9 +412,9 @@ public final class StrictJsonParser {
         }
     }
 
-    /** The bytes {@code text[from, to)} of a text as a string: ASCII ones copied as they are, others decoded. */
+    /** The bytes {@code text[from, to)} of a text as a string: ASCII ones copied as they are, others decoded (bad bytes: RAP003). */
     private String run(int from, int to, boolean ascii) throws JsonSyntaxError {
-        return ascii ? new String(text, from, to - from, StandardCharsets.ISO_8859_1) : decode(from, to);
+        return ascii ? new String(text, from, to - from, StandardCharsets.ISO_8859_1) : Utf8.decode(text, from, to);
     }
 
     private JsonValue number() throws JsonSyntaxError {
